@@ -1,0 +1,833 @@
+using System;
+using System.Buffers;
+using System.Collections.Generic;
+using System.IO;
+using System.Text;
+using System.Text.Json;
+using Probation.Standards.Internal;
+using Probation.Standards.Scoring;
+
+namespace Probation.Standards.Findings;
+
+/// <summary>A case as read, before it is bound to a framework: answers still keyed by id.</summary>
+internal sealed class RawCase
+{
+    public RawCase(long index) => this.Index = index;
+
+    public long Index { get; }
+
+    public string Path => JsonPathText.Index("$.cases", this.Index);
+
+    public string? Id { get; set; }
+
+    public SentenceType? Sentence { get; set; }
+
+    public DateTime? Start { get; set; }
+
+    public DateTime? Suspended { get; set; }
+
+    public Exemption? Exemption { get; set; }
+
+    public List<KeyValuePair<string, Answer>> Answers { get; } = new();
+}
+
+/// <summary>Everything in a findings document except its cases, as read.</summary>
+internal sealed class RawHeader
+{
+    public string? Framework { get; set; }
+
+    public string? Unit { get; set; }
+
+    public DateTime? FieldworkStarted { get; set; }
+
+    public List<KeyValuePair<string, Rating>>? Organisational { get; set; }
+
+    public List<KeyQuestionInput> KeyQuestions { get; } = new();
+
+    public List<RatingOverride> Overrides { get; } = new();
+
+    public ExpectedResult? Expected { get; set; }
+
+    public bool CasesGiven { get; set; }
+}
+
+/// <summary>Receives a findings document piece by piece as the parser reads it.</summary>
+internal interface IFindingsHandler
+{
+    /// <summary>Called after the <c>framework</c>, <c>unit</c> or <c>fieldworkStarted</c> field is read, so cases can be bound early.</summary>
+    void HeaderChanged(RawHeader header);
+
+    /// <summary>Called for each case in document order.</summary>
+    void Case(RawCase rawCase, RawHeader header);
+}
+
+/// <summary>
+/// Reads a findings document (findings-format.md) with <see cref="Utf8JsonReader"/> from a stream in
+/// chunks, so a document of any number of cases is read in memory that does not grow with it. Every rule
+/// that needs no framework is checked here, with the JSON path of the offending value; syntax errors also
+/// carry line and column. Rules that need the framework are the binder's.
+/// </summary>
+internal sealed class FindingsParser
+{
+    private const int InitialBufferSize = 64 * 1024;
+    private static readonly JsonReaderOptions ReaderOptions = new() { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 64 };
+
+    private readonly string file;
+    private readonly IFindingsHandler handler;
+    private readonly RawHeader header = new();
+    private readonly HashSet<string> topLevelSeen = new(StringComparer.Ordinal);
+    private Context context = Context.BeforeRoot;
+    private string path = JsonPathText.Root;
+    private long caseIndex;
+
+    private FindingsParser(string file, IFindingsHandler handler)
+    {
+        this.file = file;
+        this.handler = handler;
+    }
+
+    private enum Context
+    {
+        BeforeRoot,
+        InRoot,
+        InCases,
+        AfterRoot,
+        Done,
+    }
+
+    public static RawHeader Parse(Stream stream, string file, IFindingsHandler handler)
+    {
+        var parser = new FindingsParser(file, handler);
+        parser.Run(stream);
+        return parser.header;
+    }
+
+    private static string CleanReaderMessage(string message)
+    {
+        var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        var text = cut > 0 ? message.Substring(0, cut) : message;
+        return text.Trim().TrimEnd('.');
+    }
+
+    private void Run(Stream stream)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(InitialBufferSize);
+        try
+        {
+            var start = 0;
+            var end = 0;
+            var final = false;
+            var state = new JsonReaderState(ReaderOptions);
+            var first = true;
+            while (this.context != Context.Done)
+            {
+                var reader = new Utf8JsonReader(buffer.AsSpan(start, end - start), final, state);
+                bool complete;
+                try
+                {
+                    complete = this.Step(ref reader);
+                }
+                catch (JsonException ex)
+                {
+                    throw new InvalidInputException(this.file, this.path, CleanReaderMessage(ex.Message), (ex.LineNumber ?? 0) + 1, (ex.BytePositionInLine ?? 0) + 1, ex);
+                }
+
+                if (complete)
+                {
+                    start += (int)reader.BytesConsumed;
+                    state = reader.CurrentState;
+                    continue;
+                }
+
+                if (final)
+                {
+                    // The reader reports incomplete data at the end of input as an exception, so this is unreachable in practice.
+                    throw new InvalidInputException(this.file, this.path, "the document ends before it is complete");
+                }
+
+                // Refill: keep the unread bytes, grow when one unit fills the buffer, read more.
+                if (start > 0)
+                {
+                    Buffer.BlockCopy(buffer, start, buffer, 0, end - start);
+                    end -= start;
+                    start = 0;
+                }
+
+                if (end == buffer.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                    Buffer.BlockCopy(buffer, 0, larger, 0, end);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+
+                var read = stream.Read(buffer, end, buffer.Length - end);
+                if (read == 0)
+                {
+                    final = true;
+                }
+
+                end += read;
+                if (first && end >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF)
+                {
+                    start = 3;
+                }
+
+                first = first && end < 3 && !final;
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    // Processes one unit (the root's start, one top-level field with its whole value, or one case),
+    // or returns false, having changed nothing, when the buffer does not yet hold all of it.
+    private bool Step(ref Utf8JsonReader reader)
+    {
+        switch (this.context)
+        {
+            case Context.BeforeRoot:
+                if (!reader.Read())
+                {
+                    return false;
+                }
+
+                if (reader.TokenType != JsonTokenType.StartObject)
+                {
+                    throw this.Error(JsonPathText.Root, $"a findings document must be a JSON object, not {Describe(reader.TokenType)}");
+                }
+
+                this.context = Context.InRoot;
+                return true;
+
+            case Context.InRoot:
+                return this.StepInRoot(ref reader);
+
+            case Context.InCases:
+                return this.StepInCases(ref reader);
+
+            case Context.AfterRoot:
+                if (reader.Read())
+                {
+                    throw this.Error(JsonPathText.Root, "unexpected data after the end of the document");
+                }
+
+                if (!reader.IsFinalBlock)
+                {
+                    return false;
+                }
+
+                this.context = Context.Done;
+                return true;
+
+            default:
+                return true;
+        }
+    }
+
+    private bool StepInRoot(ref Utf8JsonReader reader)
+    {
+        this.path = JsonPathText.Root;
+        var peek = reader;
+        if (!peek.Read())
+        {
+            return false;
+        }
+
+        if (peek.TokenType == JsonTokenType.EndObject)
+        {
+            reader.Read();
+            this.context = Context.AfterRoot;
+            return true;
+        }
+
+        // peek is on a property name: make sure its whole value is buffered (cases are entered, not skipped).
+        var name = peek.GetString()!;
+        if (!peek.Read())
+        {
+            return false;
+        }
+
+        var entersCases = name == "cases" && peek.TokenType == JsonTokenType.StartArray;
+        if (!entersCases && !peek.TrySkip())
+        {
+            return false;
+        }
+
+        reader.Read();
+        reader.Read();
+        this.path = JsonPathText.Property(JsonPathText.Root, name);
+        if (!this.topLevelSeen.Add(name))
+        {
+            throw this.Error(this.path, $"field '{name}' is given twice");
+        }
+
+        switch (name)
+        {
+            case "framework":
+                this.header.Framework = this.OptionalString(ref reader, this.path);
+                this.handler.HeaderChanged(this.header);
+                break;
+            case "unit":
+                this.header.Unit = this.RequiredString(ref reader, this.path);
+                this.handler.HeaderChanged(this.header);
+                break;
+            case "fieldworkStarted":
+                this.header.FieldworkStarted = this.OptionalDate(ref reader, this.path);
+                this.handler.HeaderChanged(this.header);
+                break;
+            case "organisational":
+                this.header.Organisational = this.ReadOrganisational(ref reader);
+                break;
+            case "keyQuestions":
+                this.ReadKeyQuestions(ref reader);
+                break;
+            case "overrides":
+                this.ReadOverrides(ref reader);
+                break;
+            case "expected":
+                this.header.Expected = this.ReadExpected(ref reader);
+                break;
+            case "cases":
+                if (reader.TokenType == JsonTokenType.Null)
+                {
+                    break;
+                }
+
+                if (!entersCases)
+                {
+                    throw this.Error(this.path, $"cases must be an array, not {Describe(reader.TokenType)}");
+                }
+
+                this.header.CasesGiven = true;
+                this.context = Context.InCases;
+                break;
+            default:
+                throw this.Error(this.path, $"unknown field '{name}' (a findings document has framework, unit, fieldworkStarted, organisational, keyQuestions, cases, overrides, expected)");
+        }
+
+        return true;
+    }
+
+    private bool StepInCases(ref Utf8JsonReader reader)
+    {
+        this.path = JsonPathText.Index("$.cases", this.caseIndex);
+        var peek = reader;
+        if (!peek.Read())
+        {
+            return false;
+        }
+
+        if (peek.TokenType == JsonTokenType.EndArray)
+        {
+            reader.Read();
+            this.context = Context.InRoot;
+            return true;
+        }
+
+        if (!peek.TrySkip())
+        {
+            return false;
+        }
+
+        reader.Read();
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw this.Error(this.path, $"a case must be an object, not {Describe(reader.TokenType)}");
+        }
+
+        var rawCase = this.ReadCase(ref reader);
+        this.caseIndex++;
+        this.handler.Case(rawCase, this.header);
+        return true;
+    }
+
+    private RawCase ReadCase(ref Utf8JsonReader reader)
+    {
+        var rawCase = new RawCase(this.caseIndex);
+        var at = rawCase.Path;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var name = reader.GetString()!;
+            var fieldPath = JsonPathText.Property(at, name);
+            if (!seen.Add(name))
+            {
+                throw this.Error(fieldPath, $"field '{name}' is given twice");
+            }
+
+            reader.Read();
+            switch (name)
+            {
+                case "id":
+                    rawCase.Id = this.RequiredString(ref reader, fieldPath);
+                    break;
+                case "sentence":
+                    rawCase.Sentence = this.OptionalEnum<SentenceType>(ref reader, fieldPath, "sentence", "CommunityOrder, SuspendedSentenceOrder, Licence, PostSentenceSupervision");
+                    break;
+                case "start":
+                    rawCase.Start = this.OptionalDate(ref reader, fieldPath);
+                    break;
+                case "suspended":
+                    rawCase.Suspended = this.OptionalDate(ref reader, fieldPath);
+                    break;
+                case "exemption":
+                    rawCase.Exemption = this.OptionalEnum<Exemption>(ref reader, fieldPath, "exemption", "Mappa, NationalSecurityDivision, VeryHighRiskOfSeriousHarm, ChildProtection, IntensiveSupervisionCourt");
+                    break;
+                case "answers":
+                    this.ReadAnswers(ref reader, fieldPath, rawCase.Answers);
+                    break;
+                default:
+                    throw this.Error(fieldPath, $"unknown field '{name}' in a case (a case has id, sentence, start, suspended, exemption, answers)");
+            }
+        }
+
+        if (rawCase.Id is null)
+        {
+            throw this.Error(JsonPathText.Property(at, "id"), "a case needs an id");
+        }
+
+        if (rawCase.Suspended is not null && rawCase.Start is null)
+        {
+            throw this.Error(JsonPathText.Property(at, "start"), $"case {rawCase.Id} is suspended but has no start date");
+        }
+
+        if (rawCase.Suspended < rawCase.Start)
+        {
+            throw this.Error(
+                JsonPathText.Property(at, "suspended"),
+                $"suspended {DateText.Format(rawCase.Suspended!.Value)} is before start {DateText.Format(rawCase.Start!.Value)}");
+        }
+
+        return rawCase;
+    }
+
+    private void ReadAnswers(ref Utf8JsonReader reader, string at, List<KeyValuePair<string, Answer>> answers)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return;
+        }
+
+        this.ExpectObject(ref reader, at, "answers must be an object mapping key-question ids to Yes, No or NotApplicable");
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var id = reader.GetString()!;
+            var answerPath = JsonPathText.Property(at, id);
+            if (!seen.Add(id))
+            {
+                throw this.Error(answerPath, $"{id} is answered twice");
+            }
+
+            reader.Read();
+            var text = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+            if (!RatingText.TryParseAnswer(text, out var answer))
+            {
+                throw this.Error(answerPath, $"answer {Quote(ref reader)} is not Yes, No or NotApplicable");
+            }
+
+            answers.Add(new KeyValuePair<string, Answer>(id, answer));
+        }
+    }
+
+    private List<KeyValuePair<string, Rating>>? ReadOrganisational(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        this.ExpectObject(ref reader, this.path, "organisational must be an object mapping standard ids to ratings");
+        var result = new List<KeyValuePair<string, Rating>>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var id = reader.GetString()!;
+            var at = JsonPathText.Property(this.path, id);
+            if (!seen.Add(id))
+            {
+                throw this.Error(at, $"{id} is given twice");
+            }
+
+            reader.Read();
+            var text = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+            if (!RatingText.TryParseRating(text, out var rating))
+            {
+                throw this.Error(at, $"rating {Quote(ref reader)} is not one of Outstanding, Good, RequiresImprovement, Inadequate, NotRated");
+            }
+
+            result.Add(new KeyValuePair<string, Rating>(id, rating));
+        }
+
+        return result;
+    }
+
+    private void ReadKeyQuestions(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return;
+        }
+
+        this.ExpectObject(ref reader, this.path, "keyQuestions must be an object mapping key-question ids to results");
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var id = reader.GetString()!;
+            var at = JsonPathText.Property(this.path, id);
+            if (!seen.Add(id))
+            {
+                throw this.Error(at, $"{id} is given twice");
+            }
+
+            reader.Read();
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.Number:
+                    this.header.KeyQuestions.Add(this.ReadPercentage(ref reader, id, at));
+                    break;
+                case JsonTokenType.StartObject:
+                    this.header.KeyQuestions.Add(new KeyQuestionInput(id, this.ReadCounts(ref reader, at), null));
+                    break;
+                default:
+                    throw this.Error(at, $"{Quote(ref reader)} is not a number: give a published percentage from 0 to 100, or {{\"yes\": n, \"relevant\": m}}");
+            }
+        }
+    }
+
+    // R3: a published percentage is taken as exact: p = digits / 10^scale, so the tally is digits out of 100 * 10^scale.
+    private KeyQuestionInput ReadPercentage(ref Utf8JsonReader reader, string id, string at)
+    {
+        const int MaxDecimalPlaces = 12;
+        var text = Encoding.UTF8.GetString(reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan.ToArray());
+        if (!reader.TryGetDecimal(out var percent))
+        {
+            throw this.Error(at, $"percentage {text} cannot be read exactly");
+        }
+
+        if (percent < 0 || percent > 100)
+        {
+            throw this.Error(at, $"percentage {text} is outside 0-100");
+        }
+
+        var normalised = percent / 1.000000000000000000000000000000000m;
+        var scale = (decimal.GetBits(normalised)[3] >> 16) & 0xFF;
+        if (scale > MaxDecimalPlaces)
+        {
+            throw this.Error(at, $"percentage {text} has more than {MaxDecimalPlaces} decimal places; give the counts instead");
+        }
+
+        long factor = 1;
+        for (var i = 0; i < scale; i++)
+        {
+            factor *= 10;
+        }
+
+        var yes = (long)(normalised * factor);
+        return new KeyQuestionInput(id, new KeyQuestionTally(yes, 100 * factor), normalised);
+    }
+
+    private KeyQuestionTally ReadCounts(ref Utf8JsonReader reader, string at)
+    {
+        long? yes = null;
+        long? relevant = null;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var name = reader.GetString()!;
+            var fieldPath = JsonPathText.Property(at, name);
+            if (!seen.Add(name))
+            {
+                throw this.Error(fieldPath, $"field '{name}' is given twice");
+            }
+
+            reader.Read();
+            switch (name)
+            {
+                case "yes":
+                    yes = this.Count(ref reader, fieldPath);
+                    break;
+                case "relevant":
+                    relevant = this.Count(ref reader, fieldPath);
+                    break;
+                default:
+                    throw this.Error(fieldPath, $"unknown field '{name}' (counts have yes and relevant)");
+            }
+        }
+
+        if (yes is null)
+        {
+            throw this.Error(JsonPathText.Property(at, "yes"), "yes is required with relevant");
+        }
+
+        if (relevant is null)
+        {
+            throw this.Error(JsonPathText.Property(at, "relevant"), "relevant is required with yes");
+        }
+
+        if (yes > relevant)
+        {
+            throw this.Error(at, $"yes {yes} is more than relevant {relevant}");
+        }
+
+        return new KeyQuestionTally(yes.Value, relevant.Value);
+    }
+
+    private long Count(ref Utf8JsonReader reader, string at)
+    {
+        if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt64(out var value))
+        {
+            throw this.Error(at, $"{Quote(ref reader)} is not a whole number");
+        }
+
+        if (value < 0)
+        {
+            throw this.Error(at, $"count {value} is negative");
+        }
+
+        return value;
+    }
+
+    private void ReadOverrides(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return;
+        }
+
+        this.ExpectObject(ref reader, this.path, "overrides must be an object mapping standard ids to {\"rating\", \"reason\"}");
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var id = reader.GetString()!;
+            var at = JsonPathText.Property(this.path, id);
+            if (!seen.Add(id))
+            {
+                throw this.Error(at, $"{id} is given twice");
+            }
+
+            reader.Read();
+            this.ExpectObject(ref reader, at, "an override must be an object with rating and reason");
+            Rating? rating = null;
+            string? reason = null;
+            var fields = new HashSet<string>(StringComparer.Ordinal);
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var name = reader.GetString()!;
+                var fieldPath = JsonPathText.Property(at, name);
+                if (!fields.Add(name))
+                {
+                    throw this.Error(fieldPath, $"field '{name}' is given twice");
+                }
+
+                reader.Read();
+                switch (name)
+                {
+                    case "rating":
+                        var text = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                        if (!RatingText.TryParseRating(text, out var parsed) || parsed == Rating.NotRated)
+                        {
+                            throw this.Error(fieldPath, $"rating {Quote(ref reader)} is not one of Outstanding, Good, RequiresImprovement, Inadequate");
+                        }
+
+                        rating = parsed;
+                        break;
+                    case "reason":
+                        reason = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                        if (string.IsNullOrWhiteSpace(reason))
+                        {
+                            throw this.Error(fieldPath, $"an override of {id} needs a reason (R7)");
+                        }
+
+                        break;
+                    default:
+                        throw this.Error(fieldPath, $"unknown field '{name}' (an override has rating and reason)");
+                }
+            }
+
+            if (rating is null)
+            {
+                throw this.Error(JsonPathText.Property(at, "rating"), $"an override of {id} needs a rating");
+            }
+
+            if (reason is null)
+            {
+                throw this.Error(JsonPathText.Property(at, "reason"), $"an override of {id} needs a reason (R7)");
+            }
+
+            this.header.Overrides.Add(new RatingOverride(id, rating.Value, reason.Trim()));
+        }
+    }
+
+    private ExpectedResult? ReadExpected(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        this.ExpectObject(ref reader, this.path, "expected must be an object");
+        ExpectedDto? dto;
+        try
+        {
+            dto = JsonSerializer.Deserialize(ref reader, FindingsJsonContext.Default.ExpectedDto);
+        }
+        catch (JsonException ex)
+        {
+            var inner = ex.Path is { Length: > 1 } p ? this.path + p.Substring(1) : this.path;
+            throw new InvalidInputException(this.file, inner, "the value has the wrong type for this field", (ex.LineNumber ?? 0) + 1, (ex.BytePositionInLine ?? 0) + 1, ex);
+        }
+
+        var standards = System.Collections.Immutable.ImmutableArray.CreateBuilder<ExpectedStandard>();
+        foreach (var pair in dto!.Standards ?? new Dictionary<string, JsonElement>())
+        {
+            var at = JsonPathText.Property(JsonPathText.Property(this.path, "standards"), pair.Key);
+            standards.Add(pair.Value.ValueKind switch
+            {
+                JsonValueKind.String => new ExpectedStandard(pair.Key, this.ExpectedRating(pair.Value.GetString(), at), null, null, null),
+                JsonValueKind.Object => this.ExpectedStandardObject(pair.Key, pair.Value, at),
+                _ => throw this.Error(at, "an expected standard is a rating or an object with rating, computedRating, drivenBy, points"),
+            });
+        }
+
+        return new ExpectedResult(
+            standards.ToImmutable(),
+            dto.Score,
+            dto.MaxScore,
+            dto.Overall is null ? null : this.ExpectedRating(dto.Overall, JsonPathText.Property(this.path, "overall")),
+            dto.CasesInspected,
+            dto.ResetCases,
+            dto.AdjustedCases);
+    }
+
+    private ExpectedStandard ExpectedStandardObject(string id, JsonElement element, string at)
+    {
+        Rating? rating = null;
+        Rating? computed = null;
+        string? drivenBy = null;
+        int? points = null;
+        foreach (var property in element.EnumerateObject())
+        {
+            var fieldPath = JsonPathText.Property(at, property.Name);
+            switch (property.Name)
+            {
+                case "rating":
+                    rating = this.ExpectedRating(property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString() : null, fieldPath);
+                    break;
+                case "computedRating":
+                    computed = this.ExpectedRating(property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString() : null, fieldPath);
+                    break;
+                case "drivenBy":
+                    drivenBy = property.Value.ValueKind switch
+                    {
+                        JsonValueKind.String => property.Value.GetString(),
+                        JsonValueKind.Null => null,
+                        _ => throw this.Error(fieldPath, "drivenBy must be a key-question id"),
+                    };
+                    break;
+                case "points":
+                    points = property.Value.ValueKind == JsonValueKind.Number && property.Value.TryGetInt32(out var p)
+                        ? p
+                        : throw this.Error(fieldPath, "points must be a whole number");
+                    break;
+                default:
+                    break; // verify checks what is given and ignores the rest
+            }
+        }
+
+        return new ExpectedStandard(id, rating, computed, drivenBy, points);
+    }
+
+    private Rating ExpectedRating(string? text, string at)
+    {
+        if (!RatingText.TryParseRating(text, out var rating))
+        {
+            throw this.Error(at, $"rating '{text}' is not one of Outstanding, Good, RequiresImprovement, Inadequate, NotRated");
+        }
+
+        return rating;
+    }
+
+    private string RequiredString(ref Utf8JsonReader reader, string at)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            throw this.Error(at, $"must be a string, not {Describe(reader.TokenType)}");
+        }
+
+        var value = reader.GetString()!;
+        if (value.Trim().Length == 0)
+        {
+            throw this.Error(at, "must not be empty");
+        }
+
+        return value;
+    }
+
+    private string? OptionalString(ref Utf8JsonReader reader, string at) =>
+        reader.TokenType == JsonTokenType.Null ? null : this.RequiredString(ref reader, at);
+
+    private DateTime? OptionalDate(ref Utf8JsonReader reader, string at)
+    {
+        var text = this.OptionalString(ref reader, at);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (!DateText.TryParse(text, out var date))
+        {
+            throw this.Error(at, $"'{text}' is not an ISO date (yyyy-mm-dd)");
+        }
+
+        return date;
+    }
+
+    private TEnum? OptionalEnum<TEnum>(ref Utf8JsonReader reader, string at, string what, string allowed)
+        where TEnum : struct, Enum
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        var text = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+        if (!Names.TryParseEnum<TEnum>(text, out var value))
+        {
+            throw this.Error(at, $"{what} {Quote(ref reader)} is not one of {allowed}");
+        }
+
+        return value;
+    }
+
+    private void ExpectObject(ref Utf8JsonReader reader, string at, string problem)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw this.Error(at, $"{problem}, not {Describe(reader.TokenType)}");
+        }
+    }
+
+    private static string Quote(ref Utf8JsonReader reader) => reader.TokenType switch
+    {
+        JsonTokenType.String => "'" + reader.GetString() + "'",
+        JsonTokenType.Number => Encoding.UTF8.GetString(reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan.ToArray()),
+        _ => Describe(reader.TokenType),
+    };
+
+    private static string Describe(JsonTokenType token) => token switch
+    {
+        JsonTokenType.StartObject => "an object",
+        JsonTokenType.StartArray => "an array",
+        JsonTokenType.String => "a string",
+        JsonTokenType.Number => "a number",
+        JsonTokenType.True or JsonTokenType.False => "a boolean",
+        JsonTokenType.Null => "null",
+        _ => token.ToString(),
+    };
+
+    private InvalidInputException Error(string at, string problem) => new(this.file, at, problem);
+}

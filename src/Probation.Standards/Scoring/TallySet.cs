@@ -1,0 +1,172 @@
+using System;
+using System.Collections.Immutable;
+using Probation.Standards.Findings;
+using Probation.Standards.Frameworks;
+
+namespace Probation.Standards.Scoring;
+
+/// <summary>
+/// The narrow waist between inputs and ratings: one <see cref="KeyQuestionTally"/> per key question of
+/// a framework (in framework order) and the case counts. Tally sets merge (associative, commutative,
+/// <see cref="Empty"/> is the identity), so a case set split across threads, files or machines rates the same.
+/// </summary>
+public sealed record TallySet
+{
+    internal TallySet(Framework framework, EquatableArray<KeyQuestionTally> keyQuestions, CaseCounts cases)
+    {
+        this.Framework = framework;
+        this.KeyQuestions = keyQuestions;
+        this.Cases = cases;
+    }
+
+    /// <summary>The framework whose key questions the tallies follow.</summary>
+    public Framework Framework { get; }
+
+    /// <summary>One tally per key question, aligned with <see cref="Framework.KeyQuestions"/>.</summary>
+    public EquatableArray<KeyQuestionTally> KeyQuestions { get; }
+
+    /// <summary>The case counts.</summary>
+    public CaseCounts Cases { get; }
+
+    /// <summary>The empty tally set of a framework: no cases.</summary>
+    /// <param name="framework">The framework.</param>
+    /// <returns>The identity of <see cref="Merge"/>.</returns>
+    public static TallySet Empty(Framework framework)
+    {
+        if (framework is null)
+        {
+            throw new ArgumentNullException(nameof(framework));
+        }
+
+        return new TallySet(framework, ImmutableArray.Create(new KeyQuestionTally[framework.KeyQuestions.Count]), default);
+    }
+
+    /// <summary>Tallies a set of cases of one framework (R3, R9).</summary>
+    /// <param name="framework">The framework the cases' answers follow.</param>
+    /// <param name="cases">The cases.</param>
+    /// <returns>The tally set.</returns>
+    public static TallySet Of(Framework framework, System.Collections.Generic.IEnumerable<InspectedCase> cases)
+    {
+        var builder = new TallyBuilder(framework);
+        foreach (var inspectedCase in cases ?? throw new ArgumentNullException(nameof(cases)))
+        {
+            builder.Add(inspectedCase);
+        }
+
+        return builder.ToTallySet();
+    }
+
+    /// <summary>Merges two tally sets of the same framework.</summary>
+    /// <param name="other">The other tally set.</param>
+    /// <returns>The tally set of both.</returns>
+    public TallySet Merge(TallySet other)
+    {
+        if (other is null)
+        {
+            throw new ArgumentNullException(nameof(other));
+        }
+
+        if (!ReferenceEquals(other.Framework, this.Framework) && other.Framework != this.Framework)
+        {
+            throw new ArgumentException($"cannot merge tallies of {other.Framework} into tallies of {this.Framework}", nameof(other));
+        }
+
+        var merged = new KeyQuestionTally[this.KeyQuestions.Count];
+        for (var i = 0; i < merged.Length; i++)
+        {
+            merged[i] = this.KeyQuestions[i] + other.KeyQuestions[i];
+        }
+
+        return new TallySet(this.Framework, ImmutableArray.Create(merged), this.Cases + other.Cases);
+    }
+
+    /// <inheritdoc />
+    public bool Equals(TallySet? other) =>
+        other is not null && this.Framework.Id == other.Framework.Id && this.KeyQuestions == other.KeyQuestions && this.Cases == other.Cases;
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(this.Framework.Id, this.KeyQuestions, this.Cases);
+}
+
+/// <summary>
+/// Accumulates cases into tallies one at a time, without keeping them (R3, R9). Not thread-safe: give
+/// each thread its own builder and <see cref="TallySet.Merge"/> the results.
+/// </summary>
+public sealed class TallyBuilder
+{
+    private readonly Framework framework;
+    private readonly long[] yes;
+    private readonly long[] relevant;
+    private readonly bool[] notApplicableWhenAdjusted;
+    private CaseCounts counts;
+
+    /// <summary>Creates an empty builder for a framework.</summary>
+    /// <param name="framework">The framework.</param>
+    public TallyBuilder(Framework framework)
+    {
+        this.framework = framework ?? throw new ArgumentNullException(nameof(framework));
+        var n = framework.KeyQuestions.Count;
+        this.yes = new long[n];
+        this.relevant = new long[n];
+        this.notApplicableWhenAdjusted = new bool[n];
+        foreach (var id in framework.Reset.NotApplicableWhenAdjusted)
+        {
+            if (framework.TryGetKeyQuestion(id, out var question))
+            {
+                this.notApplicableWhenAdjusted[question.Index] = true;
+            }
+        }
+    }
+
+    /// <summary>Adds one case and returns its Reset classification.</summary>
+    /// <param name="inspectedCase">The case; its answers must follow this builder's framework.</param>
+    /// <returns>The case's classification (R9).</returns>
+    public CaseClassification Add(InspectedCase inspectedCase)
+    {
+        if (inspectedCase is null)
+        {
+            throw new ArgumentNullException(nameof(inspectedCase));
+        }
+
+        if (inspectedCase.Answers.Count != this.yes.Length)
+        {
+            throw new ArgumentException($"case {inspectedCase.Id} has {inspectedCase.Answers.Count} answers; {this.framework.Id} has {this.yes.Length} key questions", nameof(inspectedCase));
+        }
+
+        var classification = ResetClassifier.Classify(inspectedCase, this.framework.Reset);
+        var adjusted = classification.Class == CaseClass.Adjusted;
+        var answers = inspectedCase.Answers.AsImmutableArray();
+        for (var i = 0; i < answers.Length; i++)
+        {
+            var answer = answers[i];
+
+            // R9: the adjusted set may make a key question not apply, as the framework's data declares.
+            if (answer == Answer.NotApplicable || (adjusted && this.notApplicableWhenAdjusted[i]))
+            {
+                continue;
+            }
+
+            this.relevant[i]++;
+            if (answer == Answer.Yes)
+            {
+                this.yes[i]++;
+            }
+        }
+
+        this.counts += CaseCounts.Of(classification.Class, inspectedCase.Sentence, inspectedCase.Suspended is not null);
+        return classification;
+    }
+
+    /// <summary>The tallies of the cases added so far.</summary>
+    /// <returns>An immutable tally set.</returns>
+    public TallySet ToTallySet()
+    {
+        var tallies = new KeyQuestionTally[this.yes.Length];
+        for (var i = 0; i < tallies.Length; i++)
+        {
+            tallies[i] = new KeyQuestionTally(this.yes[i], this.relevant[i]);
+        }
+
+        return new TallySet(this.framework, ImmutableArray.Create(tallies), this.counts);
+    }
+}
