@@ -121,6 +121,11 @@ internal sealed class FindingsParser
             var first = true;
             while (this.context != Context.Done)
             {
+                if (final && this.context == Context.BeforeRoot && IsBlank(buffer, start, end))
+                {
+                    throw this.Error(JsonPathText.Root, "the document is empty");
+                }
+
                 var reader = new Utf8JsonReader(buffer.AsSpan(start, end - start), final, state);
                 bool complete;
                 try
@@ -227,6 +232,19 @@ internal sealed class FindingsParser
         }
     }
 
+    private static bool IsBlank(byte[] buffer, int start, int end)
+    {
+        for (var i = start; i < end; i++)
+        {
+            if (buffer[i] is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private bool StepInRoot(ref Utf8JsonReader reader)
     {
         this.path = JsonPathText.Root;
@@ -245,6 +263,7 @@ internal sealed class FindingsParser
 
         // peek is on a property name: make sure its whole value is buffered (cases are entered, not skipped).
         var name = peek.GetString()!;
+        this.path = JsonPathText.Property(JsonPathText.Root, name);
         if (!peek.Read())
         {
             return false;
@@ -258,7 +277,6 @@ internal sealed class FindingsParser
 
         reader.Read();
         reader.Read();
-        this.path = JsonPathText.Property(JsonPathText.Root, name);
         if (!this.topLevelSeen.Add(name))
         {
             throw this.Error(this.path, $"field '{name}' is given twice");

@@ -1,0 +1,343 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using Probation.Standards.Explanation;
+using Probation.Standards.Findings;
+using Probation.Standards.Frameworks;
+using Probation.Standards.Reporting;
+using Probation.Standards.Scoring;
+using Probation.Standards.Verification;
+
+namespace Probation.Standards.Cli;
+
+/// <summary>The three commands of the contract. Each turns every failure into one <c>error:</c> line.</summary>
+internal static class Commands
+{
+    public static int Rate(FileInfo file, bool json, Settings settings, TextWriter output, TextWriter error)
+    {
+        if (!TryRate(file.ToString(), settings, error, out var document, out var result))
+        {
+            return Program.BadInput;
+        }
+
+        if (json)
+        {
+            using var stdout = new MemoryStream();
+            RatingJson.Write(result!, stdout);
+            output.WriteLine(System.Text.Encoding.UTF8.GetString(stdout.ToArray()));
+        }
+        else
+        {
+            TextReport.WriteRatings(output, document!, result!);
+        }
+
+        return Program.Success;
+    }
+
+    public static int Explain(FileInfo file, string? standardId, Settings settings, TextWriter output, TextWriter error)
+    {
+        if (!TryRate(file.ToString(), settings, error, out var document, out var result))
+        {
+            return Program.BadInput;
+        }
+
+        var explanations = Explainer.Explain(document!.Framework, result!);
+        if (standardId is not null)
+        {
+            if (!document.Framework.TryGetStandard(standardId, out var standard))
+            {
+                error.WriteLine($"error: {file}: no standard '{standardId}' in {document.Framework.Id} (standards: {string.Join(", ", document.Framework.Standards.Select(s => s.Id))})");
+                return Program.BadInput;
+            }
+
+            if (standard.RatedBy == RatedBy.Judgement)
+            {
+                var judged = result!.Standard(standardId)!;
+                output.WriteLine($"{standard.Id} {standard.Name}: {judged.Rating.ToDisplayText()}");
+                output.WriteLine("  an inspectors' judgement, given as an input (R6): there is no computation to explain.");
+                return Program.Success;
+            }
+        }
+
+        TextReport.WriteHeader(output, document, result!);
+        foreach (var explanation in explanations)
+        {
+            if (standardId is null || explanation.Standard.Id == standardId)
+            {
+                TextReport.WriteExplanation(output, explanation, result!.Basis);
+            }
+        }
+
+        return Program.Success;
+    }
+
+    public static int Verify(string[] paths, Settings settings, TextWriter output, TextWriter error)
+    {
+        var passed = 0;
+        var failed = 0;
+        var files = new List<string>();
+        foreach (var path in paths)
+        {
+            if (Directory.Exists(path))
+            {
+                var found = Directory.GetFiles(path, "*.json", SearchOption.AllDirectories);
+                Array.Sort(found, StringComparer.Ordinal);
+                files.AddRange(found);
+            }
+            else
+            {
+                files.Add(path);
+            }
+        }
+
+        if (files.Count == 0)
+        {
+            error.WriteLine($"error: no *.json documents found in {string.Join(", ", paths)}");
+        }
+
+        foreach (var file in files)
+        {
+            if (!TryRate(file, settings, null, out var document, out var result, out var problem))
+            {
+                var prefix = file + ": ";
+                output.WriteLine($"FAIL {file}: {(problem!.StartsWith(prefix, StringComparison.Ordinal) ? problem.Substring(prefix.Length) : problem)}");
+                failed++;
+                continue;
+            }
+
+            var verification = Verifier.Verify(document!.Expected, result!);
+            if (verification.Passed)
+            {
+                output.WriteLine($"PASS {file}");
+                passed++;
+            }
+            else
+            {
+                output.WriteLine($"FAIL {file}: {string.Join("; ", verification.Differences)}");
+                failed++;
+            }
+        }
+
+        output.WriteLine($"{passed} passed, {failed} failed");
+        return failed == 0 && files.Count > 0 ? Program.Success : Program.VerifyFailed;
+    }
+
+    private static bool TryRate(string file, Settings settings, TextWriter? error, out FindingsDocument? document, out RatingResult? result)
+    {
+        var ok = TryRate(file, settings, error, out document, out result, out var problem);
+        if (!ok)
+        {
+            error?.WriteLine($"error: {problem}");
+        }
+
+        return ok;
+    }
+
+    private static bool TryRate(string file, Settings settings, TextWriter? error, out FindingsDocument? document, out RatingResult? result, out string? problem)
+    {
+        document = null;
+        result = null;
+        problem = null;
+        try
+        {
+            var catalog = FrameworkCatalog.Default;
+            foreach (var frameworkFile in settings.FrameworkFiles)
+            {
+                using var frameworkStream = frameworkFile.OpenRead();
+                catalog = catalog.With(FrameworkCatalog.ReadFramework(frameworkStream, frameworkFile.ToString()));
+            }
+
+            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+            document = FindingsReader.Read(stream, file, catalog);
+            result = Scoring.Rater.Rate(document, settings.Options);
+            return true;
+        }
+        catch (InvalidInputException ex)
+        {
+            problem = ex.Message;
+        }
+        catch (FileNotFoundException ex)
+        {
+            problem = $"{(ex.FileName is null ? file : Path.GetFileName(ex.FileName) == Path.GetFileName(file) ? file : ex.FileName)}: no such file";
+        }
+        catch (DirectoryNotFoundException)
+        {
+            problem = $"{file}: no such file or folder";
+        }
+        catch (IOException ex)
+        {
+            problem = $"{file}: cannot read: {ex.Message}";
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            problem = $"{file}: cannot read: {ex.Message}";
+        }
+
+        _ = error;
+        return false;
+    }
+}
+
+/// <summary>The text a person reads: a ratings page like the report's, and explanations.</summary>
+internal static class TextReport
+{
+    private const int NameWidth = 34;
+
+    public static void WriteHeader(TextWriter output, FindingsDocument document, RatingResult result)
+    {
+        output.WriteLine(result.Unit);
+        output.WriteLine($"Framework: {document.Framework.Id} (data version {document.Framework.VersionId}); bands on the {(result.Basis == BandingBasis.ExactRatio ? "exact ratio" : "rounded percentage")}");
+        if (document.FieldworkStarted is { } started)
+        {
+            output.WriteLine($"Fieldwork started: {started.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}");
+        }
+
+        output.WriteLine();
+    }
+
+    public static void WriteRatings(TextWriter output, FindingsDocument document, RatingResult result)
+    {
+        WriteHeader(output, document, result);
+        output.WriteLine($"Score {result.Score}/{result.MaxScore}");
+        output.WriteLine($"Overall rating: {result.Overall.ToDisplayText()}");
+        var domain = string.Empty;
+        var domainNumber = 0;
+        foreach (var standard in result.Standards)
+        {
+            var definition = document.Framework.Standards.First(s => s.Id == standard.Id);
+            if (definition.Domain != domain)
+            {
+                domain = definition.Domain;
+                output.WriteLine();
+                output.WriteLine($"{++domainNumber}. {domain}");
+            }
+
+            var line = $"  {standard.Id,-5} {standard.Name.PadRight(NameWidth)} {standard.Rating.ToDisplayText(),-22}";
+            if (standard.RatedBy == RatedBy.CaseSample)
+            {
+                var driver = standard.KeyQuestions.FirstOrDefault(q => q.Id == standard.DrivenBy);
+                line += driver is null ? "no key question has a result" : $"lowest {driver.Id} {Percent(driver)}";
+                if (standard.Override is not null)
+                {
+                    line += $"; overridden from {standard.ComputedRating?.ToDisplayText()}: {standard.Override.Reason}";
+                }
+            }
+            else
+            {
+                line += "judgement";
+            }
+
+            output.WriteLine(line.TrimEnd());
+        }
+
+        if (result.Cases is { } cases)
+        {
+            output.WriteLine();
+            output.WriteLine($"Cases: {cases.Inspected} cases inspected, {cases.Reset} subject to Reset, {cases.Adjusted} adjusted");
+            var sentences = new List<string>();
+            AddCount(sentences, cases.CommunityOrders, "community order", "community orders");
+            AddCount(sentences, cases.SuspendedSentenceOrders, "suspended sentence order", "suspended sentence orders");
+            AddCount(sentences, cases.Licences, "licence", "licences");
+            AddCount(sentences, cases.PostSentenceSupervision, "post-sentence supervision", "post-sentence supervision");
+            if (sentences.Count > 0)
+            {
+                output.WriteLine($"  {string.Join(", ", sentences)}");
+            }
+
+            output.WriteLine($"  Probation Reset: {cases.Adjusted} with the adjusted standards (suspended within {document.Framework.Reset.AdjustedWithinDays} days), {cases.SuspendedAfterThreshold} suspended later (core standards, proportionately); {cases.Exempt} exempt");
+        }
+
+        output.WriteLine();
+        if (result.Warnings.Count == 0)
+        {
+            output.WriteLine("Warnings: none");
+        }
+        else
+        {
+            output.WriteLine($"Warnings ({result.Warnings.Count}):");
+            foreach (var warning in result.Warnings)
+            {
+                output.WriteLine($"  - {warning.Message}");
+            }
+        }
+    }
+
+    public static void WriteExplanation(TextWriter output, StandardExplanation explanation, BandingBasis basis)
+    {
+        var standard = explanation.Standard;
+        output.WriteLine($"{standard.Id} {standard.Name}: {standard.Rating.ToDisplayText()}");
+        if (standard.Override is not null)
+        {
+            output.WriteLine($"  overridden by the inspectors from {standard.ComputedRating?.ToDisplayText()} (R7): {standard.Override.Reason}");
+        }
+
+        foreach (var question in standard.KeyQuestions)
+        {
+            var mark = question.Id == standard.DrivenBy ? "  <- lowest, drives the rating (R5)" : string.Empty;
+            var band = question.HasResult ? question.Band.ToDisplayText() : "no result, skipped";
+            output.WriteLine($"  {question.Id,-7} {Percent(question),-24} {band}{mark}");
+        }
+
+        if (explanation.Driver is null || explanation.Band is null)
+        {
+            output.WriteLine("  not rated: none of its key questions has a relevant case (R5)");
+            output.WriteLine();
+            return;
+        }
+
+        var b = explanation.Band;
+        var upper = b.ToPercent == 100 ? "100% inclusive" : $"below {b.ToPercent}%";
+        output.WriteLine($"  {explanation.Driver.Id} sits in the {b.Rating.ToDisplayText()} band ({b.Descriptor}): from {b.FromPercent}% up to {upper} (R4, {(basis == BandingBasis.ExactRatio ? "exact ratio" : "rounded percentage")})");
+        var lift = explanation.Lift;
+        if (lift is null)
+        {
+            output.WriteLine("  already in the top band");
+        }
+        else
+        {
+            output.WriteLine($"  to reach {lift.Target.ToDisplayText()} every key question must reach {lift.TargetFromPercent}%:");
+            foreach (var q in lift.KeyQuestions)
+            {
+                output.WriteLine(q.NoAnswersTurnedYes is null
+                    ? $"    {q.KeyQuestionId}: published percentage only; the case counts are not known"
+                    : $"    {q.KeyQuestionId} ({q.Tally}): {q.NoAnswersTurnedYes} more Yes among its {q.Tally.Relevant} relevant cases (No turned Yes), or {(q.NewSufficientCases is null ? "no number of new sufficient cases" : Count(q.NewSufficientCases.Value, "new sufficient case", "new sufficient cases"))}");
+            }
+
+            if (lift.NoAnswersTurnedYes is not null)
+            {
+                output.WriteLine($"  smallest change: {Count(lift.NoAnswersTurnedYes.Value, "No answer", "No answers")} turned Yes; then driven by {lift.DrivenByAfterNoTurnedYes}");
+            }
+
+            if (lift.NewSufficientCases is not null)
+            {
+                output.WriteLine($"  or {Count(lift.NewSufficientCases.Value, "new case", "new cases")} sufficient on every key question of {standard.Id}; then driven by {lift.DrivenByAfterNewCases}");
+            }
+        }
+
+        output.WriteLine();
+    }
+
+    private static string Percent(KeyQuestionOutcome question)
+    {
+        if (question.PublishedPercent is not null)
+        {
+            return $"{question.PublishedPercent.Value.ToString(CultureInfo.InvariantCulture)}% (published)";
+        }
+
+        return question.HasResult
+            ? $"{question.RoundedPercent}% ({question.Tally}, {question.Percent!.Value.ToString("0.00", CultureInfo.InvariantCulture)}%)"
+            : $"- ({question.Tally})";
+    }
+
+    private static string Count(long count, string one, string many) => $"{count} {(count == 1 ? one : many)}";
+
+    private static void AddCount(List<string> parts, long count, string one, string many)
+    {
+        if (count > 0)
+        {
+            parts.Add($"{count} {(count == 1 ? one : many)}");
+        }
+    }
+}

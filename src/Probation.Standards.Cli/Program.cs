@@ -1,0 +1,121 @@
+using System;
+using System.CommandLine;
+using System.IO;
+using Probation.Standards.Scoring;
+
+namespace Probation.Standards.Cli;
+
+/// <summary>The <c>probation-standards</c> command: rate, explain and verify findings documents (findings-format.md).</summary>
+public static class Program
+{
+    /// <summary>Exit code: rated, explained, or every document passed.</summary>
+    public const int Success = 0;
+
+    /// <summary>Exit code of <c>verify</c>: a document failed or could not be read.</summary>
+    public const int VerifyFailed = 1;
+
+    /// <summary>Exit code: bad input or bad usage; nothing was rated.</summary>
+    public const int BadInput = 2;
+
+    /// <summary>Runs the command.</summary>
+    /// <param name="args">The command line.</param>
+    /// <returns>The exit code.</returns>
+    public static int Main(string[] args)
+    {
+        Console.OutputEncoding = System.Text.Encoding.UTF8;
+        try
+        {
+            return Run(args, Console.Out, Console.Error);
+        }
+#pragma warning disable CA1031 // The tool's contract: one error line, never a stack trace.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            Console.Error.WriteLine($"error: internal error: {ex.GetType().Name}: {ex.Message}");
+            return BadInput;
+        }
+    }
+
+    /// <summary>Runs the command with the given output writers (used by tests).</summary>
+    /// <param name="args">The command line.</param>
+    /// <param name="output">Standard output.</param>
+    /// <param name="error">Standard error.</param>
+    /// <returns>The exit code.</returns>
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        var frameworkOption = new Option<FileInfo[]>("--framework-file")
+        {
+            Description = "A framework JSON file to load besides the embedded ones (repeatable).",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var basisOption = new Option<string>("--basis")
+        {
+            Description = "Band key questions on the exact ratio (default) or on the whole-number percentage rounded half up (R4).",
+            DefaultValueFactory = _ => "exact",
+        };
+        basisOption.AcceptOnlyFromAmong("exact", "rounded");
+
+        var rateFile = new Argument<FileInfo>("FILE") { Description = "A findings document (JSON)." };
+        var format = new Option<string>("--format") { Description = "text (a ratings page) or json (the contract's JSON).", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json");
+        var rate = new Command("rate", "Rate one findings document.") { rateFile, format, frameworkOption, basisOption };
+        rate.SetAction(parsed => Commands.Rate(
+            parsed.GetValue(rateFile)!,
+            parsed.GetValue(format) == "json",
+            Settings(parsed, frameworkOption, basisOption),
+            output,
+            error));
+
+        var explainFile = new Argument<FileInfo>("FILE") { Description = "A findings document (JSON)." };
+        var explainStandard = new Argument<string?>("STANDARD") { Description = "A case standard id, e.g. P2.1; all case standards when omitted.", Arity = ArgumentArity.ZeroOrOne };
+        var explain = new Command("explain", "Explain why each case standard is rated as it is, and what would lift it a band.") { explainFile, explainStandard, frameworkOption, basisOption };
+        explain.SetAction(parsed => Commands.Explain(
+            parsed.GetValue(explainFile)!,
+            parsed.GetValue(explainStandard),
+            Settings(parsed, frameworkOption, basisOption),
+            output,
+            error));
+
+        var verifyPaths = new Argument<string[]>("PATH") { Description = "Findings documents, or folders of *.json searched recursively.", Arity = ArgumentArity.OneOrMore };
+        var verify = new Command("verify", "Rate every document and check its expected block.") { verifyPaths, frameworkOption, basisOption };
+        verify.SetAction(parsed => Commands.Verify(
+            parsed.GetValue(verifyPaths)!,
+            Settings(parsed, frameworkOption, basisOption),
+            output,
+            error));
+
+        var root = new RootCommand("Rates HM Inspectorate of Probation findings documents: frameworks as data, findings in, explained ratings out.")
+        {
+            rate,
+            explain,
+            verify,
+        };
+
+        var result = root.Parse(args);
+        if (result.Errors.Count > 0)
+        {
+            foreach (var parseError in result.Errors)
+            {
+                error.WriteLine($"error: {OneLine(parseError.Message)} (usage: probation-standards rate FILE [--format text|json] | explain FILE [STANDARD] | verify PATH...)");
+            }
+
+            return BadInput;
+        }
+
+        var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+        return result.Invoke(configuration);
+    }
+
+    private static string OneLine(string message) =>
+        string.Join(" ", message.Split(new[] { '\r', '\n', '\t' }, StringSplitOptions.RemoveEmptyEntries)).Trim();
+
+    private static Settings Settings(ParseResult parsed, Option<FileInfo[]> frameworkOption, Option<string> basisOption) =>
+        new(
+            parsed.GetValue(frameworkOption) ?? Array.Empty<FileInfo>(),
+            new RatingOptions(parsed.GetValue(basisOption) == "rounded" ? BandingBasis.RoundedPercentage : BandingBasis.ExactRatio));
+}
+
+/// <summary>What every command shares: extra frameworks and rating options.</summary>
+/// <param name="FrameworkFiles">Framework files to load.</param>
+/// <param name="Options">Rating options.</param>
+internal sealed record Settings(FileInfo[] FrameworkFiles, RatingOptions Options);

@@ -1,0 +1,166 @@
+using System;
+using System.IO;
+using System.Text.Json;
+using Probation.Standards.Frameworks;
+using Probation.Standards.Scoring;
+
+namespace Probation.Standards.Reporting;
+
+/// <summary>
+/// Writes a <see cref="RatingResult"/> as the JSON of the command-line contract (findings-format.md,
+/// <c>rate --format json</c>), straight from the result: no second model to keep in step.
+/// </summary>
+public static class RatingJson
+{
+    /// <summary>Writes the result as indented UTF-8 JSON.</summary>
+    /// <param name="result">The result.</param>
+    /// <param name="utf8Json">The stream to write to.</param>
+    public static void Write(RatingResult result, Stream utf8Json)
+    {
+        using var writer = new Utf8JsonWriter(utf8Json ?? throw new ArgumentNullException(nameof(utf8Json)), new JsonWriterOptions { Indented = true });
+        Write(result, writer);
+    }
+
+    /// <summary>Writes the result to a JSON writer.</summary>
+    /// <param name="result">The result.</param>
+    /// <param name="writer">The writer.</param>
+    public static void Write(RatingResult result, Utf8JsonWriter writer)
+    {
+        if (result is null)
+        {
+            throw new ArgumentNullException(nameof(result));
+        }
+
+        if (writer is null)
+        {
+            throw new ArgumentNullException(nameof(writer));
+        }
+
+        writer.WriteStartObject();
+        writer.WriteString("unit", result.Unit);
+        writer.WriteString("framework", result.FrameworkId);
+        writer.WriteStartArray("standards");
+        foreach (var standard in result.Standards)
+        {
+            WriteStandard(writer, standard);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteNumber("score", result.Score);
+        writer.WriteNumber("maxScore", result.MaxScore);
+        writer.WriteString("overall", result.Overall.ToString());
+        if (result.Cases is { } cases)
+        {
+            writer.WriteStartObject("cases");
+            writer.WriteNumber("inspected", cases.Inspected);
+            writer.WriteNumber("reset", cases.Reset);
+            writer.WriteNumber("adjusted", cases.Adjusted);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteStartArray("warnings");
+        foreach (var warning in result.Warnings)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("code", warning.Code.ToString());
+            writer.WriteString("message", warning.Message);
+            WriteIfPresent(writer, "standard", warning.StandardId);
+            WriteIfPresent(writer, "keyQuestion", warning.KeyQuestionId);
+            WriteIfPresent(writer, "case", warning.CaseId);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+        writer.Flush();
+    }
+
+    private static void WriteStandard(Utf8JsonWriter writer, StandardResult standard)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("id", standard.Id);
+        writer.WriteString("name", standard.Name);
+        writer.WriteString("rating", standard.Rating.ToString());
+        if (standard.RatedBy == RatedBy.CaseSample)
+        {
+            writer.WriteString("computedRating", (standard.ComputedRating ?? Rating.NotRated).ToString());
+        }
+
+        writer.WriteNumber("points", standard.Points);
+        if (standard.RatedBy == RatedBy.CaseSample)
+        {
+            if (standard.DrivenBy is null)
+            {
+                writer.WriteNull("drivenBy");
+            }
+            else
+            {
+                writer.WriteString("drivenBy", standard.DrivenBy);
+            }
+
+            if (standard.Override is not null)
+            {
+                writer.WriteStartObject("override");
+                writer.WriteString("rating", standard.Override.Rating.ToString());
+                writer.WriteString("reason", standard.Override.Reason);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteStartArray("keyQuestions");
+            foreach (var question in standard.KeyQuestions)
+            {
+                WriteKeyQuestion(writer, question);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static void WriteKeyQuestion(Utf8JsonWriter writer, KeyQuestionOutcome question)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("id", question.Id);
+        if (question.PublishedPercent is not null)
+        {
+            // A published percentage: the counts of cases are not known.
+            writer.WriteNull("yes");
+            writer.WriteNull("relevant");
+            writer.WriteNumber("percent", question.PublishedPercent.Value);
+            writer.WriteBoolean("published", true);
+        }
+        else
+        {
+            writer.WriteNumber("yes", question.Tally.Yes);
+            writer.WriteNumber("relevant", question.Tally.Relevant);
+            if (question.Percent is null)
+            {
+                writer.WriteNull("percent");
+            }
+            else
+            {
+                writer.WriteNumber("percent", question.Percent.Value);
+            }
+        }
+
+        if (question.HasResult)
+        {
+            writer.WriteString("band", question.Band.ToString());
+        }
+        else
+        {
+            writer.WriteNull("band");
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static void WriteIfPresent(Utf8JsonWriter writer, string name, string? value)
+    {
+        if (value is not null)
+        {
+            writer.WriteString(name, value);
+        }
+    }
+}
