@@ -70,6 +70,11 @@ internal static class Commands
             }
         }
 
+        if (standardId is null)
+        {
+            TextReport.WriteClassifications(output, document, result!);
+        }
+
         return Program.Success;
     }
 
@@ -317,6 +322,33 @@ internal static class TextReport
         }
 
         output.WriteLine();
+    }
+
+    public static void WriteClassifications(TextWriter output, FindingsDocument document, RatingResult result)
+    {
+        if (result.Cases is not { } cases)
+        {
+            return;
+        }
+
+        output.WriteLine($"Probation Reset (R9): {cases.Inspected} cases inspected, {cases.Reset} subject to Reset, {cases.Adjusted} adjusted");
+        var days = document.Framework.Reset.AdjustedWithinDays;
+        foreach (var classification in result.Classifications)
+        {
+            var text = classification.Class switch
+            {
+                CaseClass.Adjusted => $"adjusted standards: suspended {classification.DaysToSuspension} days after the start ({days} or fewer)",
+                CaseClass.SuspendedAfterThreshold => $"core standards, proportionately: suspended {classification.DaysToSuspension} days after the start (more than {days})",
+                CaseClass.Exempt => classification.DaysToSuspension is null ? "exempt: core standards" : $"exempt: core standards, although suspended {classification.DaysToSuspension} days after the start",
+                _ => null,
+            };
+            if (text is not null)
+            {
+                output.WriteLine($"  {classification.CaseId,-8} {text}");
+            }
+        }
+
+        output.WriteLine($"  every other case: core standards ({cases.Core})");
     }
 
     private static string Percent(KeyQuestionOutcome question)

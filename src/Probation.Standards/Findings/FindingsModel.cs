@@ -80,7 +80,66 @@ public sealed record InspectedCase(
     DateTime? Start,
     DateTime? Suspended,
     Exemption? Exemption,
-    EquatableArray<Answer> Answers);
+    EquatableArray<Answer> Answers)
+{
+    /// <summary>
+    /// Creates a case of a framework from answers keyed by key-question id (the per-case API); a key
+    /// question not answered is <see cref="Answer.NotApplicable"/> (R3).
+    /// </summary>
+    /// <param name="framework">The framework the answers follow.</param>
+    /// <param name="id">The case id.</param>
+    /// <param name="answers">Answers keyed by key-question id, e.g. <c>P2.1.3</c>.</param>
+    /// <param name="sentence">The sentence, if known.</param>
+    /// <param name="start">The order start or release date; required with <paramref name="suspended"/>.</param>
+    /// <param name="suspended">The Probation Reset suspension date, if any.</param>
+    /// <param name="exemption">The Reset exemption, if any.</param>
+    /// <returns>The case.</returns>
+    /// <exception cref="ArgumentException">An unknown or repeated key-question id, or dates out of order (R9).</exception>
+    public static InspectedCase Create(
+        Framework framework,
+        string id,
+        System.Collections.Generic.IEnumerable<System.Collections.Generic.KeyValuePair<string, Answer>> answers,
+        SentenceType? sentence = null,
+        DateTime? start = null,
+        DateTime? suspended = null,
+        Exemption? exemption = null)
+    {
+        if (framework is null)
+        {
+            throw new ArgumentNullException(nameof(framework));
+        }
+
+        if (string.IsNullOrWhiteSpace(id))
+        {
+            throw new ArgumentException("a case needs an id", nameof(id));
+        }
+
+        if (suspended is not null && (start is null || suspended.Value.Date < start.Value.Date))
+        {
+            throw new ArgumentException($"case {id}: a suspension date needs a start date on or before it (R9)", nameof(suspended));
+        }
+
+        var aligned = new Answer[framework.KeyQuestions.Count];
+        var given = new bool[aligned.Length];
+        foreach (var pair in answers ?? throw new ArgumentNullException(nameof(answers)))
+        {
+            if (!framework.TryGetKeyQuestion(pair.Key, out var question))
+            {
+                throw new ArgumentException($"case {id}: unknown key question '{pair.Key}' in {framework.Id}", nameof(answers));
+            }
+
+            if (given[question.Index])
+            {
+                throw new ArgumentException($"case {id}: {pair.Key} is answered twice", nameof(answers));
+            }
+
+            given[question.Index] = true;
+            aligned[question.Index] = pair.Value;
+        }
+
+        return new InspectedCase(id, sentence, start?.Date, suspended?.Date, exemption, System.Collections.Immutable.ImmutableArray.Create(aligned));
+    }
+}
 
 /// <summary>What a standard is expected to rate as, in a document's <c>expected</c> block.</summary>
 /// <param name="StandardId">The standard.</param>

@@ -45,6 +45,13 @@ public sealed record RatingInput(
         var classifications = ImmutableArray.CreateBuilder<CaseClassification>(document.Cases.Count);
         var warnings = ImmutableArray.CreateBuilder<RatingWarning>();
         var notApplicableWhenAdjusted = new HashSet<string>(framework.Reset.NotApplicableWhenAdjusted, StringComparer.Ordinal);
+        if (document.FieldworkStarted is { } started && !framework.IsInForceOn(started))
+        {
+            warnings.Add(new RatingWarning(
+                WarningCode.FrameworkNotInForce,
+                $"{framework.Id} applies to fieldwork from {Internal.DateText.Format(framework.EffectiveFrom)}{(framework.EffectiveTo is { } to ? " to " + Internal.DateText.Format(to) : string.Empty)}, but fieldwork started on {Internal.DateText.Format(started)}"));
+        }
+
         foreach (var inspectedCase in document.Cases)
         {
             var classification = builder.Add(inspectedCase);

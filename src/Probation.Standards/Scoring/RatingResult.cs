@@ -34,6 +34,9 @@ public enum WarningCode
 
     /// <summary>A suspension date falls before Probation Reset began (R9).</summary>
     SuspendedBeforeReset = 6,
+
+    /// <summary>The document names a framework that was not in force on its fieldwork start date (R1).</summary>
+    FrameworkNotInForce = 7,
 }
 
 /// <summary>A warning attached to a rating: the rating stands, but a person should look.</summary>
