@@ -32,16 +32,67 @@ public static class FindingsReader
             throw new ArgumentNullException(nameof(file));
         }
 
-        var collector = new Collector();
-        var header = FindingsParser.Parse(utf8Json, file, collector);
-        var binder = new FindingsBinder(file, header, catalog ?? FrameworkCatalog.Default);
-        var cases = ImmutableArray.CreateBuilder<InspectedCase>(collector.Cases.Count);
-        foreach (var rawCase in collector.Cases)
+        var origin = utf8Json.CanSeek ? utf8Json.Position : -1;
+        try
         {
-            cases.Add(binder.BindCase(rawCase));
-        }
+            var collector = new Collector();
+            var header = FindingsParser.Parse(utf8Json, file, collector);
+            var binder = new FindingsBinder(file, header, catalog ?? FrameworkCatalog.Default);
+            var cases = ImmutableArray.CreateBuilder<InspectedCase>(collector.Cases.Count);
+            foreach (var rawCase in collector.Cases)
+            {
+                cases.Add(binder.BindCase(rawCase));
+            }
 
-        return binder.BindDocument(cases.MoveToImmutable());
+            return binder.BindDocument(cases.MoveToImmutable());
+        }
+        catch (InvalidInputException ex) when (ex.Line is null && origin >= 0)
+        {
+            throw WithLocation(ex, utf8Json, origin);
+        }
+    }
+
+    /// <summary>
+    /// Adds the line and column of the offending value to an error found after parsing, by reading
+    /// the document again from <paramref name="origin"/> (the error path only; seekable streams only).
+    /// </summary>
+    internal static InvalidInputException WithLocation(InvalidInputException error, Stream utf8Json, long origin)
+    {
+        const long MaxLocatableBytes = 256L * 1024 * 1024;
+        try
+        {
+            var length = utf8Json.Length - origin;
+            if (length <= 0 || length > MaxLocatableBytes)
+            {
+                return error;
+            }
+
+            utf8Json.Position = origin;
+            var bytes = new byte[length];
+            var read = 0;
+            while (read < bytes.Length)
+            {
+                var n = utf8Json.Read(bytes, read, bytes.Length - read);
+                if (n == 0)
+                {
+                    break;
+                }
+
+                read += n;
+            }
+
+            return JsonLocator.TryLocate(bytes, error.JsonPath, out var line, out var column)
+                ? new InvalidInputException(error.File, error.JsonPath, error.Problem, line, column, error)
+                : error;
+        }
+        catch (IOException)
+        {
+            return error;
+        }
+        catch (NotSupportedException)
+        {
+            return error;
+        }
     }
 
     /// <summary>Reads a findings document from UTF-8 JSON bytes.</summary>
