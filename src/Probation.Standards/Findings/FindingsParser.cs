@@ -166,19 +166,28 @@ internal sealed class FindingsParser
                     buffer = larger;
                 }
 
-                var read = stream.Read(buffer, end, buffer.Length - end);
-                if (read == 0)
+                // Fill the buffer (not just one read), so an unfinished unit is rescanned once per fill.
+                while (end < buffer.Length)
                 {
-                    final = true;
+                    var read = stream.Read(buffer, end, buffer.Length - end);
+                    if (read == 0)
+                    {
+                        final = true;
+                        break;
+                    }
+
+                    end += read;
                 }
 
-                end += read;
-                if (first && end >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF)
+                // A UTF-8 byte-order mark is allowed before the document; it is not JSON.
+                if (first && (end >= 3 || final))
                 {
-                    start = 3;
+                    first = false;
+                    if (end >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF)
+                    {
+                        start = 3;
+                    }
                 }
-
-                first = first && end < 3 && !final;
             }
         }
         finally
@@ -516,36 +525,30 @@ internal sealed class FindingsParser
         }
     }
 
-    // R3: a published percentage is taken as exact: p = digits / 10^scale, so the tally is digits out of 100 * 10^scale.
+    // R3: a published percentage is taken as exact. The number's text is read digit by digit (never
+    // through a binary or decimal type that could round): p = digits / 10^scale, so the tally is
+    // digits out of 100 * 10^scale.
     private KeyQuestionInput ReadPercentage(ref Utf8JsonReader reader, string id, string at)
     {
-        const int MaxDecimalPlaces = 12;
         var text = Encoding.UTF8.GetString(reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan.ToArray());
-        if (!reader.TryGetDecimal(out var percent))
+        if (!ExactNumber.TryParse(text, out var number))
         {
             throw this.Error(at, $"percentage {text} cannot be read exactly");
         }
 
-        if (percent < 0 || percent > 100)
+        if (number.IsNegative && !number.Digits.IsZero || number.CompareTo(100) > 0)
         {
             throw this.Error(at, $"percentage {text} is outside 0-100");
         }
 
-        var normalised = percent / 1.000000000000000000000000000000000m;
-        var scale = (decimal.GetBits(normalised)[3] >> 16) & 0xFF;
-        if (scale > MaxDecimalPlaces)
+        if (number.Scale > ExactNumber.MaxDecimalPlaces)
         {
-            throw this.Error(at, $"percentage {text} has more than {MaxDecimalPlaces} decimal places; give the counts instead");
+            throw this.Error(at, $"percentage {text} has more than {ExactNumber.MaxDecimalPlaces} decimal places; give the counts instead");
         }
 
-        long factor = 1;
-        for (var i = 0; i < scale; i++)
-        {
-            factor *= 10;
-        }
-
-        var yes = (long)(normalised * factor);
-        return new KeyQuestionInput(id, new KeyQuestionTally(yes, 100 * factor), normalised);
+        var factor = (long)System.Numerics.BigInteger.Pow(10, number.Scale);
+        var yes = (long)number.Digits;
+        return new KeyQuestionInput(id, new KeyQuestionTally(yes, 100 * factor), (decimal)yes / factor);
     }
 
     private KeyQuestionTally ReadCounts(ref Utf8JsonReader reader, string at)

@@ -46,15 +46,16 @@ public static class FindingsReader
 
             return binder.BindDocument(cases.MoveToImmutable());
         }
-        catch (InvalidInputException ex) when (ex.Line is null && origin >= 0)
+        catch (InvalidInputException ex) when (origin >= 0)
         {
             throw WithLocation(ex, utf8Json, origin);
         }
     }
 
     /// <summary>
-    /// Adds the line and column of the offending value to an error found after parsing, by reading
-    /// the document again from <paramref name="origin"/> (the error path only; seekable streams only).
+    /// Adds the line and character column of the offending value to an error found after parsing, or turns a
+    /// syntax error's byte column into a character column, by reading the document again from
+    /// <paramref name="origin"/> (the error path only; seekable streams only).
     /// </summary>
     internal static InvalidInputException WithLocation(InvalidInputException error, Stream utf8Json, long origin)
     {
@@ -79,6 +80,13 @@ public static class FindingsReader
                 }
 
                 read += n;
+            }
+
+            if (error.Line is { } syntaxLine)
+            {
+                // The reader counts bytes; a person counts characters.
+                var characters = JsonLocator.CharacterColumn(bytes, syntaxLine, error.Column ?? 1);
+                return characters == error.Column ? error : new InvalidInputException(error.File, error.JsonPath, error.Problem, syntaxLine, characters, error.InnerException);
             }
 
             return JsonLocator.TryLocate(bytes, error.JsonPath, out var line, out var column)

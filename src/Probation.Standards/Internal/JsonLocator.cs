@@ -32,8 +32,40 @@ internal static class JsonLocator
             }
         }
 
-        column = offset - lineStart + 1;
+        column = CharactersBetween(utf8Json, lineStart, offset) + 1;
         return true;
+    }
+
+    /// <summary>Turns a syntax error's 1-based byte column on a 1-based line into a character column, as an editor shows it.</summary>
+    public static long CharacterColumn(byte[] utf8Json, long line, long byteColumn)
+    {
+        long lineStart = 0;
+        for (long i = 0, current = 1; i < utf8Json.Length && current < line; i++)
+        {
+            if (utf8Json[i] == (byte)'\n')
+            {
+                current++;
+                lineStart = i + 1;
+            }
+        }
+
+        var end = Math.Min(utf8Json.Length, lineStart + byteColumn - 1);
+        return CharactersBetween(utf8Json, lineStart, end) + 1;
+    }
+
+    // UTF-8 continuation bytes (10xxxxxx) do not start a character.
+    private static long CharactersBetween(byte[] utf8Json, long from, long to)
+    {
+        long count = 0;
+        for (var i = from; i < to; i++)
+        {
+            if ((utf8Json[i] & 0xC0) != 0x80)
+            {
+                count++;
+            }
+        }
+
+        return count;
     }
 
     private static long FindOffset(byte[] utf8Json, string target)

@@ -33,6 +33,7 @@ public static class Rater
         }
 
         options ??= RatingOptions.Default;
+        Validate(input);
         var framework = input.Framework;
         var warnings = ImmutableArray.CreateBuilder<RatingWarning>();
         warnings.AddRange(input.Warnings);
@@ -83,6 +84,63 @@ public static class Rater
             input.Cases,
             input.Classifications,
             warnings.ToImmutable());
+    }
+
+    // Input built through the API gets the checks the findings reader makes (R6, R7, R10), so no
+    // path can rate what a document would have been refused for.
+    private static void Validate(RatingInput input)
+    {
+        var framework = input.Framework ?? throw new ArgumentException("input has no framework", nameof(input));
+        if (input.KeyQuestions.Count != framework.KeyQuestions.Count)
+        {
+            throw new ArgumentException($"input has {input.KeyQuestions.Count} key-question inputs; {framework.Id} has {framework.KeyQuestions.Count}", nameof(input));
+        }
+
+        for (var i = 0; i < framework.KeyQuestions.Count; i++)
+        {
+            if (input.KeyQuestions[i]?.KeyQuestionId != framework.KeyQuestions[i].Id)
+            {
+                throw new ArgumentException($"key-question input {i} is {input.KeyQuestions[i]?.KeyQuestionId ?? "missing"}; {framework.Id} has {framework.KeyQuestions[i].Id} there", nameof(input));
+            }
+        }
+
+        var judged = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var judgement in input.Organisational)
+        {
+            if (judgement is null || !framework.TryGetStandard(judgement.StandardId, out var standard) || standard.RatedBy != RatedBy.Judgement)
+            {
+                throw new ArgumentException($"'{judgement?.StandardId}' is not a judgement-rated standard of {framework.Id}", nameof(input));
+            }
+
+            if (!judged.Add(judgement.StandardId))
+            {
+                throw new ArgumentException($"{judgement.StandardId} is given more than one rating", nameof(input));
+            }
+        }
+
+        var overridden = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var @override in input.Overrides)
+        {
+            if (@override is null || !framework.TryGetStandard(@override.StandardId, out var standard) || standard.RatedBy != RatedBy.CaseSample)
+            {
+                throw new ArgumentException($"'{@override?.StandardId}' is not a case standard of {framework.Id}; only case standards can be overridden (R7)", nameof(input));
+            }
+
+            if (string.IsNullOrWhiteSpace(@override.Reason))
+            {
+                throw new ArgumentException($"the override of {@override.StandardId} needs a reason (R7)", nameof(input));
+            }
+
+            if (@override.Rating == Rating.NotRated || !Enum.IsDefined(typeof(Rating), @override.Rating))
+            {
+                throw new ArgumentException($"the override of {@override.StandardId} must be one of the four ratings, not {@override.Rating}", nameof(input));
+            }
+
+            if (!overridden.Add(@override.StandardId))
+            {
+                throw new ArgumentException($"{@override.StandardId} is overridden more than once", nameof(input));
+            }
+        }
     }
 
     // R6: judgements are inputs, never computed.
