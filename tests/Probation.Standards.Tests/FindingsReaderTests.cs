@@ -56,6 +56,16 @@ public class FindingsReaderTests
         error.JsonPath.ShouldStartWith("$.keyQuestions");
     }
 
+    [Test]
+    public void The_column_of_a_syntax_error_counts_characters_not_bytes()
+    {
+        // {"unit": "Môn" "framework": ... : the quote opening "framework" is the 16th character
+        // (ô is one character, two UTF-8 bytes). A person goes to the column their editor shows.
+        var error = Docs.Rejects("{\"unit\": \"Môn\" \"framework\": \"probation-pdu-2023\"}");
+        error.Line.ShouldBe(1);
+        error.Column.ShouldBe(16);
+    }
+
     [TestCase("{\"unit\": \"X\",}", Description = "trailing comma")]
     [TestCase("{\"unit\": \"X", Description = "unterminated string")]
     [TestCase("{\"unit\": \"X\"", Description = "unterminated object")]
@@ -307,6 +317,8 @@ public class FindingsReaderTests
     [TestCase("-0.01")]
     [TestCase("100.01")]
     [TestCase("1e3")]
+    [TestCase("100.00000000000000000000000000001", Description = "above 100 by less than a decimal can hold")]
+    [TestCase("-0.000000000000000000000000000000001", Description = "below 0 by less than a decimal can hold")]
     public void A_percentage_outside_0_to_100_is_rejected(string percent)
     {
         var error = RejectsBytes(WithRawKeyQuestion("P2.2.3", percent));

@@ -109,6 +109,29 @@ public class KeyQuestionResultTests
     }
 
     [Test]
+    public void R3_a_percentage_with_more_digits_than_a_decimal_holds_is_never_rounded_up_into_the_next_band()
+    {
+        // 64.99999999999999999999999999999 (29 nines) is below 65: taken as exact it is Requires improvement.
+        // R10: the library never rounds before comparing. It may reject the value (as it rejects 13 decimal
+        // places), but it must not read it as 65 and band it Good.
+        var text = Docs.Aggregate().ToJsonString().Replace(
+            "\"P2.1.1\":{\"yes\":90,\"relevant\":100}", "\"P2.1.1\":64.99999999999999999999999999999", StringComparison.Ordinal);
+        Probation.Standards.Findings.FindingsDocument document;
+        try
+        {
+            document = Probation.Standards.Findings.FindingsReader.Read(System.Text.Encoding.UTF8.GetBytes(text), "p.json");
+        }
+        catch (InvalidInputException rejected)
+        {
+            rejected.JsonPath.ShouldBe("$.keyQuestions['P2.1.1']");
+            return;
+        }
+
+        var outcome = Rater.Rate(document).Outcome("P2.1.1");
+        outcome.Band.ShouldBe(Rating.RequiresImprovement, $"read as {outcome.PublishedPercent} = {outcome.Tally}");
+    }
+
+    [Test]
     public void R3_a_key_question_with_no_relevant_case_has_no_result()
     {
         var result = Docs.Rate(Docs.Aggregate().WithCounts("P2.1.2", 0, 0));

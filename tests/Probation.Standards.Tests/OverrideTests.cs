@@ -1,3 +1,7 @@
+using System.Collections.Immutable;
+using Probation.Standards.Findings;
+using Probation.Standards.Frameworks;
+using Probation.Standards.Scoring;
 using Probation.Standards.Tests.Support;
 
 namespace Probation.Standards.Tests;
@@ -58,6 +62,35 @@ public class OverrideTests
         result.Score.ShouldBe(17);
         result.MaxScore.ShouldBe(21);
         result.Overall.ShouldBe(Rating.Outstanding);
+    }
+
+    private static TallySet AllYes()
+    {
+        var framework = FrameworkCatalog.DefaultFramework;
+        var answers = Enumerable.Repeat(Answer.Yes, framework.KeyQuestions.Count).ToImmutableArray();
+        return TallySet.Of(framework, new[] { new InspectedCase("A", null, null, null, null, answers) });
+    }
+
+    private static readonly JudgementRating[] Good =
+    {
+        new("P1.1", Rating.Good), new("P1.2", Rating.Good), new("P1.3", Rating.Good),
+    };
+
+    [TestCase("")]
+    [TestCase("   ")]
+    public void R7_an_override_without_a_reason_is_refused_through_the_api_too(string reason)
+    {
+        // The reason is mandatory (R7) whichever way the override arrives; the reader enforces it, so must the rater.
+        Should.Throw<ArgumentException>(() =>
+            Rater.Rate(RatingInput.FromTallies("Test PDU", AllYes(), Good, new[] { new RatingOverride("P2.1", Rating.Inadequate, reason) })));
+    }
+
+    [Test]
+    public void R7_an_override_of_a_judgement_standard_is_refused_through_the_api_too()
+    {
+        // Only case standards can be overridden (R7); silently ignoring the override hides the mistake (R10).
+        Should.Throw<ArgumentException>(() =>
+            Rater.Rate(RatingInput.FromTallies("Test PDU", AllYes(), Good, new[] { new RatingOverride("P1.1", Rating.Inadequate, "because") })));
     }
 
     [TestCase(null, "$.overrides['P2.3'].reason", Description = "no reason")]
