@@ -539,6 +539,21 @@ public class FindingsReaderTests
         document.Cases[0].Suspended.ShouldBeNull();
     }
 
+    [Test]
+    public void Top_level_fields_may_come_in_any_order()
+    {
+        // Cases first, the framework last: the document is the same as in the usual order.
+        var usual = Doc().WithCases(Docs.Case("A", "P2.1.1=Yes"), Docs.Case("B", "P2.1.1=No"));
+        var reversed = new JsonObject();
+        foreach (var pair in usual.Reverse().ToList())
+        {
+            reversed[pair.Key] = pair.Value!.DeepClone();
+        }
+
+        reversed.First().Key.ShouldBe("cases");
+        Docs.Read(reversed).ShouldBe(Docs.Read(usual));
+    }
+
     // ---- chunked reading ------------------------------------------------------------------------
 
     public static IEnumerable<TestCaseData> SeedFiles() =>
