@@ -19,7 +19,14 @@ public sealed class InvalidInputException : Exception
     /// <param name="column">The 1-based column, when known.</param>
     /// <param name="innerException">The underlying exception, if any.</param>
     public InvalidInputException(string file, string jsonPath, string problem, long? line = null, long? column = null, Exception? innerException = null)
-        : base(Format(file, jsonPath, problem, line, column), innerException)
+        : this(file, jsonPath, problem, line, column, innerException, locationInMessage: true)
+    {
+    }
+
+    // Errors found after parsing carry their line and column as properties; the message keeps the
+    // format's "file: path: problem" shape, which only syntax errors extend with a location.
+    private InvalidInputException(string file, string jsonPath, string problem, long? line, long? column, Exception? innerException, bool locationInMessage)
+        : base(Format(file, jsonPath, problem, locationInMessage ? line : null, column), innerException)
     {
         this.File = file;
         this.JsonPath = jsonPath;
@@ -30,6 +37,10 @@ public sealed class InvalidInputException : Exception
 
     /// <summary>The file (or stream name) the document came from.</summary>
     public string File { get; }
+
+    /// <summary>The same error with the location of the offending value found by a second read (message unchanged).</summary>
+    internal InvalidInputException Located(long line, long column) =>
+        new(this.File, this.JsonPath, this.Problem, line, column, this, locationInMessage: false);
 
     /// <summary>The JSON path of the offending value.</summary>
     public string JsonPath { get; }

@@ -90,7 +90,7 @@ public static class FindingsReader
             }
 
             return JsonLocator.TryLocate(bytes, error.JsonPath, out var line, out var column)
-                ? new InvalidInputException(error.File, error.JsonPath, error.Problem, line, column, error)
+                ? error.Located(line, column)
                 : error;
         }
         catch (IOException)
