@@ -288,7 +288,7 @@ internal sealed class FindingsParser
         reader.Read();
         if (!this.topLevelSeen.Add(name))
         {
-            throw this.Error(this.path, $"field '{name}' is given twice");
+            throw this.Error(this.path, $"'{name}' is given twice");
         }
 
         switch (name)
@@ -376,16 +376,8 @@ internal sealed class FindingsParser
         var rawCase = new RawCase(this.caseIndex);
         var at = rawCase.Path;
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        while (this.NextField(ref reader, at, seen, out var name, out var fieldPath))
         {
-            var name = reader.GetString()!;
-            var fieldPath = JsonPathText.Property(at, name);
-            if (!seen.Add(name))
-            {
-                throw this.Error(fieldPath, $"field '{name}' is given twice");
-            }
-
-            reader.Read();
             switch (name)
             {
                 case "id":
@@ -440,16 +432,8 @@ internal sealed class FindingsParser
 
         this.ExpectObject(ref reader, at, "answers must be an object mapping key-question ids to Yes, No or NotApplicable");
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        while (this.NextField(ref reader, at, seen, out var id, out var answerPath))
         {
-            var id = reader.GetString()!;
-            var answerPath = JsonPathText.Property(at, id);
-            if (!seen.Add(id))
-            {
-                throw this.Error(answerPath, $"{id} is answered twice");
-            }
-
-            reader.Read();
             var text = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
             if (!RatingText.TryParseAnswer(text, out var answer))
             {
@@ -458,6 +442,28 @@ internal sealed class FindingsParser
 
             answers.Add(new KeyValuePair<string, Answer>(id, answer));
         }
+    }
+
+    // Moves to the next field of an object: false at its end; otherwise the field's name and path,
+    // with the reader on its value. A name given twice is an error (System.Text.Json would keep the last).
+    private bool NextField(ref Utf8JsonReader reader, string parent, HashSet<string> seen, out string name, out string path)
+    {
+        name = string.Empty;
+        path = parent;
+        if (!reader.Read() || reader.TokenType != JsonTokenType.PropertyName)
+        {
+            return false;
+        }
+
+        name = reader.GetString()!;
+        path = JsonPathText.Property(parent, name);
+        if (!seen.Add(name))
+        {
+            throw this.Error(path, $"'{name}' is given twice");
+        }
+
+        reader.Read();
+        return true;
     }
 
     private List<KeyValuePair<string, Rating>>? ReadOrganisational(ref Utf8JsonReader reader)
@@ -470,16 +476,8 @@ internal sealed class FindingsParser
         this.ExpectObject(ref reader, this.path, "organisational must be an object mapping standard ids to ratings");
         var result = new List<KeyValuePair<string, Rating>>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        while (this.NextField(ref reader, this.path, seen, out var id, out var at))
         {
-            var id = reader.GetString()!;
-            var at = JsonPathText.Property(this.path, id);
-            if (!seen.Add(id))
-            {
-                throw this.Error(at, $"{id} is given twice");
-            }
-
-            reader.Read();
             var text = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
             if (!RatingText.TryParseRating(text, out var rating))
             {
@@ -501,16 +499,8 @@ internal sealed class FindingsParser
 
         this.ExpectObject(ref reader, this.path, "keyQuestions must be an object mapping key-question ids to results");
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        while (this.NextField(ref reader, this.path, seen, out var id, out var at))
         {
-            var id = reader.GetString()!;
-            var at = JsonPathText.Property(this.path, id);
-            if (!seen.Add(id))
-            {
-                throw this.Error(at, $"{id} is given twice");
-            }
-
-            reader.Read();
             switch (reader.TokenType)
             {
                 case JsonTokenType.Number:
@@ -556,16 +546,8 @@ internal sealed class FindingsParser
         long? yes = null;
         long? relevant = null;
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        while (this.NextField(ref reader, at, seen, out var name, out var fieldPath))
         {
-            var name = reader.GetString()!;
-            var fieldPath = JsonPathText.Property(at, name);
-            if (!seen.Add(name))
-            {
-                throw this.Error(fieldPath, $"field '{name}' is given twice");
-            }
-
-            reader.Read();
             switch (name)
             {
                 case "yes":
@@ -621,30 +603,14 @@ internal sealed class FindingsParser
 
         this.ExpectObject(ref reader, this.path, "overrides must be an object mapping standard ids to {\"rating\", \"reason\"}");
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        while (this.NextField(ref reader, this.path, seen, out var id, out var at))
         {
-            var id = reader.GetString()!;
-            var at = JsonPathText.Property(this.path, id);
-            if (!seen.Add(id))
-            {
-                throw this.Error(at, $"{id} is given twice");
-            }
-
-            reader.Read();
             this.ExpectObject(ref reader, at, "an override must be an object with rating and reason");
             Rating? rating = null;
             string? reason = null;
             var fields = new HashSet<string>(StringComparer.Ordinal);
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            while (this.NextField(ref reader, at, fields, out var name, out var fieldPath))
             {
-                var name = reader.GetString()!;
-                var fieldPath = JsonPathText.Property(at, name);
-                if (!fields.Add(name))
-                {
-                    throw this.Error(fieldPath, $"field '{name}' is given twice");
-                }
-
-                reader.Read();
                 switch (name)
                 {
                     case "rating":
