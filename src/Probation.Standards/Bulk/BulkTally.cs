@@ -29,7 +29,10 @@ public static class BulkTally
     /// <param name="parallelism">How many threads to count on (1 counts on the calling thread).</param>
     /// <returns>The tally set, equal to <see cref="TallyBuilder"/>'s over the same cases.</returns>
     /// <exception cref="ArgumentOutOfRangeException">When <paramref name="parallelism"/> is below one.</exception>
-    public static TallySet Tally(CaseBatch batch, int parallelism = 1)
+    public static TallySet Tally(CaseBatch batch, int parallelism = 1) => Tally(batch, parallelism, MinWordsPerThread);
+
+    // minWordsPerThread is a parameter so tests can force the parallel split on small batches.
+    internal static TallySet Tally(CaseBatch batch, int parallelism, int minWordsPerThread)
     {
         if (batch is null)
         {
@@ -57,7 +60,7 @@ public static class BulkTally
         }
 
         var words = batch.WordCount;
-        var threads = (int)Math.Min(parallelism, Math.Max(1, words / MinWordsPerThread));
+        var threads = (int)Math.Min(parallelism, Math.Max(1, words / minWordsPerThread));
 
         // counts[t * 2 * questions + 2q] = Yes, [... + 2q + 1] = relevant, for thread t.
         var counts = new long[threads * 2 * questions];
