@@ -176,7 +176,12 @@ internal sealed class FindingsBinder
         var answers = new Answer[this.Framework.KeyQuestions.Count];
         foreach (var pair in rawCase.Answers)
         {
-            var question = this.KeyQuestion(pair.Key, JsonPathText.Property(JsonPathText.Property(rawCase.Path, "answers"), pair.Key));
+            // The JSON path is built only for the error: building it for every answer cost several KB a case.
+            if (!this.Framework.TryGetKeyQuestion(pair.Key, out var question))
+            {
+                question = this.KeyQuestion(pair.Key, JsonPathText.Property(JsonPathText.Property(rawCase.Path, "answers"), pair.Key));
+            }
+
             answers[question.Index] = pair.Value;
             this.answeredInCases[question.Index] = true;
         }

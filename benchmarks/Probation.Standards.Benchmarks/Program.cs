@@ -1,0 +1,47 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using BenchmarkDotNet.Running;
+using Probation.Standards.Findings;
+using Probation.Standards.Scoring;
+
+namespace Probation.Standards.Benchmarks;
+
+/// <summary>
+/// BenchmarkDotNet entry point, plus two small commands for the tool-path measurement:
+/// <c>generate N file</c> writes a findings document of N generated cases;
+/// <c>rate file [--in-memory]</c> rates it with the streaming API (or FindingsReader + Rater) and prints
+/// the result, elapsed time and the managed heap's peak, for <c>/usr/bin/time -v</c> to add the process's peak RSS.
+/// </summary>
+public static class Program
+{
+    public static int Main(string[] args)
+    {
+        if (args.Length == 3 && args[0] == "generate")
+        {
+            using var file = File.Create(args[2]);
+            Data.WriteFindings(file, int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture));
+            Console.WriteLine($"wrote {file.Length:N0} bytes to {args[2]}");
+            return 0;
+        }
+
+        if (args.Length >= 2 && args[0] == "rate")
+        {
+            var inMemory = args.Contains("--in-memory");
+            var stopwatch = Stopwatch.StartNew();
+            using var stream = File.OpenRead(args[1]);
+            var result = inMemory
+                ? Rater.Rate(FindingsReader.Read(stream, Path.GetFileName(args[1])))
+                : FindingsStream.Rate(stream, Path.GetFileName(args[1]));
+            stopwatch.Stop();
+            Console.WriteLine($"{(inMemory ? "in-memory" : "streaming")}: {result.Unit}: {string.Join(", ", result.Standards.Select(s => $"{s.Id} {s.Rating}"))}; score {result.Score}/{result.MaxScore} {result.Overall}");
+            Console.WriteLine($"cases {result.Cases?.Inspected:N0}, reset {result.Cases?.Reset:N0}, adjusted {result.Cases?.Adjusted:N0}, warnings {result.Warnings.Count:N0}");
+            Console.WriteLine($"elapsed {stopwatch.Elapsed.TotalSeconds:0.00} s, {new FileInfo(args[1]).Length / 1e6 / stopwatch.Elapsed.TotalSeconds:0.0} MB/s; GC total allocated {GC.GetTotalAllocatedBytes() / 1e6:0} MB");
+            return 0;
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return 0;
+    }
+}
