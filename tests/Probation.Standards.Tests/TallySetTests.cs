@@ -47,13 +47,13 @@ public class TallySetTests
     }
 
     [Test]
-    public void R9_TallyBuilder_returns_each_cases_classification_and_counts_it()
+    public void R9_TallyBuilder_returns_each_cases_class_and_counts_it()
     {
         var builder = new TallyBuilder(Framework);
         var start = new DateTime(2024, 7, 22);
-        builder.Add(Case("A", "YYYYYYYYYYYY", start, start.AddDays(56), sentence: SentenceType.Licence)).Class.ShouldBe(CaseClass.Adjusted);
-        builder.Add(Case("B", "NNNNNNNNNNNN", start, start.AddDays(57))).Class.ShouldBe(CaseClass.SuspendedAfterThreshold);
-        builder.Add(Case("C", "NNNNNNNNNNNN", start, exemption: Exemption.NationalSecurityDivision)).Class.ShouldBe(CaseClass.Exempt);
+        builder.Add(Case("A", "YYYYYYYYYYYY", start, start.AddDays(56), sentence: SentenceType.Licence)).ShouldBe(CaseClass.Adjusted);
+        builder.Add(Case("B", "NNNNNNNNNNNN", start, start.AddDays(57))).ShouldBe(CaseClass.SuspendedAfterThreshold);
+        builder.Add(Case("C", "NNNNNNNNNNNN", start, exemption: Exemption.NationalSecurityDivision)).ShouldBe(CaseClass.Exempt);
         var counts = builder.ToTallySet().Cases;
         counts.ShouldBe(new CaseCounts(Inspected: 3, Core: 0, Exempt: 1, SuspendedAfterThreshold: 1, Adjusted: 1, SuspendedButExempt: 0, CommunityOrders: 0, SuspendedSentenceOrders: 0, Licences: 1, PostSentenceSupervision: 0));
         counts.Reset.ShouldBe(2);

@@ -28,7 +28,7 @@ internal sealed class RawCase
 
     public Exemption? Exemption { get; set; }
 
-    public List<KeyValuePair<string, Answer>> Answers { get; } = new();
+    public List<KeyValuePair<string, Answer>> Answers { get; } = new(12);
 }
 
 /// <summary>Everything in a findings document except its cases, as read.</summary>
@@ -76,6 +76,7 @@ internal sealed class FindingsParser
     private readonly IFindingsHandler handler;
     private readonly RawHeader header = new();
     private readonly HashSet<string> topLevelSeen = new(StringComparer.Ordinal);
+    private readonly IdCache keyQuestionIds = new();
     private Context context = Context.BeforeRoot;
     private string path = JsonPathText.Root;
     private long caseIndex;
@@ -371,38 +372,64 @@ internal sealed class FindingsParser
         return true;
     }
 
+    // The case fields, in the order of their bits in ReadCase's seen-mask.
+    private static readonly string[] CaseFields = { "id", "sentence", "start", "suspended", "exemption", "answers" };
+
+    // Cases are the bulk of a large document, so this path builds no JSON path and no string it does
+    // not keep: field names are matched as UTF-8, paths are made only for an error message, repeated
+    // key-question ids reuse one string, and canonical answers, sentences and dates are read from bytes.
     private RawCase ReadCase(ref Utf8JsonReader reader)
     {
         var rawCase = new RawCase(this.caseIndex);
-        var at = rawCase.Path;
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        while (this.NextField(ref reader, at, seen, out var name, out var fieldPath))
+        var seen = 0;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            switch (name)
+            var field = CaseField(ref reader);
+            if (field < 0)
             {
-                case "id":
-                    rawCase.Id = this.RequiredString(ref reader, fieldPath);
+                var unknown = reader.GetString()!;
+                throw this.Error(JsonPathText.Property(rawCase.Path, unknown), $"unknown field '{unknown}' in a case (a case has id, sentence, start, suspended, exemption, answers)");
+            }
+
+            if ((seen & (1 << field)) != 0)
+            {
+                throw this.Error(JsonPathText.Property(rawCase.Path, CaseFields[field]), $"'{CaseFields[field]}' is given twice");
+            }
+
+            seen |= 1 << field;
+            reader.Read();
+            switch (field)
+            {
+                case 0:
+                    rawCase.Id = reader.TokenType == JsonTokenType.String && reader.GetString() is { Length: > 0 } id && id.Trim().Length > 0
+                        ? id
+                        : this.RequiredString(ref reader, JsonPathText.Property(rawCase.Path, "id"));
                     break;
-                case "sentence":
-                    rawCase.Sentence = this.OptionalEnum<SentenceType>(ref reader, fieldPath, "sentence", "CommunityOrder, SuspendedSentenceOrder, Licence, PostSentenceSupervision");
+                case 1:
+                    rawCase.Sentence = reader.TokenType == JsonTokenType.String && FastSentence(ref reader) is { } sentence
+                        ? sentence
+                        : this.OptionalEnum<SentenceType>(ref reader, JsonPathText.Property(rawCase.Path, "sentence"), "sentence", "CommunityOrder, SuspendedSentenceOrder, Licence, PostSentenceSupervision");
                     break;
-                case "start":
-                    rawCase.Start = this.OptionalDate(ref reader, fieldPath);
+                case 2:
+                    rawCase.Start = reader.TokenType == JsonTokenType.String && FastDate(ref reader) is { } start
+                        ? start
+                        : this.OptionalDate(ref reader, JsonPathText.Property(rawCase.Path, "start"));
                     break;
-                case "suspended":
-                    rawCase.Suspended = this.OptionalDate(ref reader, fieldPath);
+                case 3:
+                    rawCase.Suspended = reader.TokenType == JsonTokenType.String && FastDate(ref reader) is { } suspended
+                        ? suspended
+                        : this.OptionalDate(ref reader, JsonPathText.Property(rawCase.Path, "suspended"));
                     break;
-                case "exemption":
-                    rawCase.Exemption = this.OptionalEnum<Exemption>(ref reader, fieldPath, "exemption", "Mappa, NationalSecurityDivision, VeryHighRiskOfSeriousHarm, ChildProtection, IntensiveSupervisionCourt");
-                    break;
-                case "answers":
-                    this.ReadAnswers(ref reader, fieldPath, rawCase.Answers);
+                case 4:
+                    rawCase.Exemption = this.OptionalEnum<Exemption>(ref reader, JsonPathText.Property(rawCase.Path, "exemption"), "exemption", "Mappa, NationalSecurityDivision, VeryHighRiskOfSeriousHarm, ChildProtection, IntensiveSupervisionCourt");
                     break;
                 default:
-                    throw this.Error(fieldPath, $"unknown field '{name}' in a case (a case has id, sentence, start, suspended, exemption, answers)");
+                    this.ReadAnswers(ref reader, rawCase);
+                    break;
             }
         }
 
+        var at = rawCase.Path;
         if (rawCase.Id is null)
         {
             throw this.Error(JsonPathText.Property(at, "id"), "a case needs an id");
@@ -423,26 +450,112 @@ internal sealed class FindingsParser
         return rawCase;
     }
 
-    private void ReadAnswers(ref Utf8JsonReader reader, string at, List<KeyValuePair<string, Answer>> answers)
+    private static int CaseField(ref Utf8JsonReader reader) =>
+        reader.ValueTextEquals("id"u8) ? 0
+        : reader.ValueTextEquals("sentence"u8) ? 1
+        : reader.ValueTextEquals("start"u8) ? 2
+        : reader.ValueTextEquals("suspended"u8) ? 3
+        : reader.ValueTextEquals("exemption"u8) ? 4
+        : reader.ValueTextEquals("answers"u8) ? 5
+        : -1;
+
+    private static SentenceType? FastSentence(ref Utf8JsonReader reader) =>
+        reader.ValueTextEquals("CommunityOrder"u8) ? SentenceType.CommunityOrder
+        : reader.ValueTextEquals("Licence"u8) ? SentenceType.Licence
+        : reader.ValueTextEquals("SuspendedSentenceOrder"u8) ? SentenceType.SuspendedSentenceOrder
+        : reader.ValueTextEquals("PostSentenceSupervision"u8) ? SentenceType.PostSentenceSupervision
+        : null;
+
+    // yyyy-mm-dd straight from the bytes; anything else (escapes, bad dates) goes the slow way for its message.
+    private static DateTime? FastDate(ref Utf8JsonReader reader)
+    {
+        if (reader.HasValueSequence || reader.ValueIsEscaped)
+        {
+            return null;
+        }
+
+        var s = reader.ValueSpan;
+        if (s.Length != 10 || s[4] != (byte)'-' || s[7] != (byte)'-')
+        {
+            return null;
+        }
+
+        var year = Digits(s, 0, 4);
+        var month = Digits(s, 5, 2);
+        var day = Digits(s, 8, 2);
+        if (year < 1 || month < 1 || month > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+        {
+            return null;
+        }
+
+        return new DateTime(year, month, day);
+    }
+
+    private static int Digits(ReadOnlySpan<byte> s, int from, int count)
+    {
+        var value = 0;
+        for (var i = from; i < from + count; i++)
+        {
+            var d = s[i] - (byte)'0';
+            if (d < 0 || d > 9)
+            {
+                return -1;
+            }
+
+            value = (value * 10) + d;
+        }
+
+        return value;
+    }
+
+    private static Answer? FastAnswer(ref Utf8JsonReader reader) =>
+        reader.ValueTextEquals("Yes"u8) ? Answer.Yes
+        : reader.ValueTextEquals("No"u8) ? Answer.No
+        : reader.ValueTextEquals("NotApplicable"u8) ? Answer.NotApplicable
+        : reader.ValueTextEquals("N/A"u8) ? Answer.NotApplicable
+        : null;
+
+    private void ReadAnswers(ref Utf8JsonReader reader, RawCase rawCase)
     {
         if (reader.TokenType == JsonTokenType.Null)
         {
             return;
         }
 
-        this.ExpectObject(ref reader, at, "answers must be an object mapping key-question ids to Yes, No or NotApplicable");
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        while (this.NextField(ref reader, at, seen, out var id, out var answerPath))
+        if (reader.TokenType != JsonTokenType.StartObject)
         {
-            var text = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
-            if (!RatingText.TryParseAnswer(text, out var answer))
+            throw this.Error(JsonPathText.Property(rawCase.Path, "answers"), $"answers must be an object mapping key-question ids to Yes, No or NotApplicable, not {Describe(reader.TokenType)}");
+        }
+
+        var answers = rawCase.Answers;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var id = this.keyQuestionIds.Get(ref reader, answers.Count);
+            foreach (var earlier in answers)
             {
-                throw this.Error(answerPath, $"answer {Quote(ref reader)} is not Yes, No or NotApplicable");
+                if (ReferenceEquals(earlier.Key, id) || earlier.Key == id)
+                {
+                    throw this.Error(AnswerPath(rawCase, id), $"{id} is answered twice");
+                }
+            }
+
+            reader.Read();
+            Answer answer;
+            if (reader.TokenType == JsonTokenType.String && FastAnswer(ref reader) is { } fast)
+            {
+                answer = fast;
+            }
+            else if (!RatingText.TryParseAnswer(reader.TokenType == JsonTokenType.String ? reader.GetString() : null, out answer))
+            {
+                throw this.Error(AnswerPath(rawCase, id), $"answer {Quote(ref reader)} is not Yes, No or NotApplicable");
             }
 
             answers.Add(new KeyValuePair<string, Answer>(id, answer));
         }
     }
+
+    private static string AnswerPath(RawCase rawCase, string id) =>
+        JsonPathText.Property(JsonPathText.Property(rawCase.Path, "answers"), id);
 
     // Moves to the next field of an object: false at its end; otherwise the field's name and path,
     // with the reader on its value. A name given twice is an error (System.Text.Json would keep the last).
@@ -817,4 +930,43 @@ internal sealed class FindingsParser
     };
 
     private InvalidInputException Error(string at, string problem) => new(this.file, at, problem);
+
+    /// <summary>
+    /// One string per distinct key-question id, matched as UTF-8: a document repeats the same dozen ids in
+    /// every case, usually in the same order, so the slot of the answer's position is tried first.
+    /// </summary>
+    private sealed class IdCache
+    {
+        private const int MaxEntries = 64;
+        private readonly List<byte[]> utf8 = new();
+        private readonly List<string> text = new();
+
+        public string Get(ref Utf8JsonReader reader, int position)
+        {
+            if (!reader.HasValueSequence && !reader.ValueIsEscaped)
+            {
+                if (position < this.utf8.Count && reader.ValueTextEquals(this.utf8[position]))
+                {
+                    return this.text[position];
+                }
+
+                for (var i = 0; i < this.utf8.Count; i++)
+                {
+                    if (reader.ValueTextEquals(this.utf8[i]))
+                    {
+                        return this.text[i];
+                    }
+                }
+            }
+
+            var id = reader.GetString()!;
+            if (this.text.Count < MaxEntries && !reader.HasValueSequence && !reader.ValueIsEscaped)
+            {
+                this.utf8.Add(reader.ValueSpan.ToArray());
+                this.text.Add(id);
+            }
+
+            return id;
+        }
+    }
 }

@@ -186,7 +186,8 @@ internal sealed class FindingsBinder
             this.answeredInCases[question.Index] = true;
         }
 
-        return new InspectedCase(rawCase.Id!, rawCase.Sentence, rawCase.Start, rawCase.Suspended, rawCase.Exemption, ImmutableArray.Create(answers));
+        // The array is new and never written again, so it becomes the immutable array without a copy.
+        return new InspectedCase(rawCase.Id!, rawCase.Sentence, rawCase.Start, rawCase.Suspended, rawCase.Exemption, System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(answers));
     }
 
     public FindingsDocument BindDocument(ImmutableArray<InspectedCase> cases)

@@ -112,10 +112,12 @@ public sealed record ResetRules(
 /// </summary>
 public sealed record Framework
 {
-    private readonly ImmutableDictionary<string, StandardDefinition> standardsById;
-    private readonly ImmutableDictionary<string, KeyQuestionDefinition> keyQuestionsById;
-    private readonly ImmutableDictionary<string, StandardDefinition> standardOfKeyQuestion;
-    private readonly ImmutableDictionary<Rating, int> pointsByRating;
+    // Plain dictionaries, never written after construction: lookups sit on the per-case path, where
+    // an ImmutableDictionary's tree walk costs several times a hash lookup.
+    private readonly Dictionary<string, StandardDefinition> standardsById;
+    private readonly Dictionary<string, KeyQuestionDefinition> keyQuestionsById;
+    private readonly Dictionary<string, StandardDefinition> standardOfKeyQuestion;
+    private readonly Dictionary<Rating, int> pointsByRating;
 
     internal Framework(
         string id,
@@ -143,7 +145,7 @@ public sealed record Framework
         this.Reset = reset;
 
         var keyQuestions = ImmutableArray.CreateBuilder<KeyQuestionDefinition>();
-        var standardOf = ImmutableDictionary.CreateBuilder<string, StandardDefinition>(StringComparer.Ordinal);
+        var standardOf = new Dictionary<string, StandardDefinition>(StringComparer.Ordinal);
         foreach (var standard in standards)
         {
             foreach (var question in standard.KeyQuestions)
@@ -154,10 +156,24 @@ public sealed record Framework
         }
 
         this.KeyQuestions = keyQuestions.ToImmutable();
-        this.standardsById = standards.AsImmutableArray().ToImmutableDictionary(s => s.Id, StringComparer.Ordinal);
-        this.keyQuestionsById = this.KeyQuestions.AsImmutableArray().ToImmutableDictionary(q => q.Id, StringComparer.Ordinal);
-        this.standardOfKeyQuestion = standardOf.ToImmutable();
-        this.pointsByRating = points.AsImmutableArray().ToImmutableDictionary(p => p.Rating, p => p.Points);
+        this.standardsById = new Dictionary<string, StandardDefinition>(StringComparer.Ordinal);
+        foreach (var standard in standards)
+        {
+            this.standardsById[standard.Id] = standard;
+        }
+
+        this.keyQuestionsById = new Dictionary<string, KeyQuestionDefinition>(StringComparer.Ordinal);
+        foreach (var question in this.KeyQuestions)
+        {
+            this.keyQuestionsById[question.Id] = question;
+        }
+
+        this.standardOfKeyQuestion = standardOf;
+        this.pointsByRating = new Dictionary<Rating, int>();
+        foreach (var p in points)
+        {
+            this.pointsByRating[p.Rating] = p.Points;
+        }
         var max = 0;
         foreach (var p in points)
         {

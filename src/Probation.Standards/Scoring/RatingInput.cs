@@ -54,7 +54,8 @@ public sealed record RatingInput(
 
         foreach (var inspectedCase in document.Cases)
         {
-            var classification = builder.Add(inspectedCase);
+            builder.Add(inspectedCase);
+            var classification = ResetClassifier.Classify(inspectedCase, framework.Reset);
             classifications.Add(classification);
             CaseWarnings(framework, inspectedCase, classification, notApplicableWhenAdjusted, warnings);
         }

@@ -98,6 +98,7 @@ public sealed class TallyBuilder
     private readonly long[] yes;
     private readonly long[] relevant;
     private readonly bool[] notApplicableWhenAdjusted;
+    private readonly bool anyNotApplicableWhenAdjusted;
     private CaseCounts counts;
 
     /// <summary>Creates an empty builder for a framework.</summary>
@@ -114,34 +115,54 @@ public sealed class TallyBuilder
             if (framework.TryGetKeyQuestion(id, out var question))
             {
                 this.notApplicableWhenAdjusted[question.Index] = true;
+                this.anyNotApplicableWhenAdjusted = true;
             }
         }
     }
 
-    /// <summary>Adds one case and returns its Reset classification.</summary>
+    /// <summary>Adds one case and returns its Reset class, allocating nothing (R3, R9).</summary>
     /// <param name="inspectedCase">The case; its answers must follow this builder's framework.</param>
-    /// <returns>The case's classification (R9).</returns>
-    public CaseClassification Add(InspectedCase inspectedCase)
+    /// <returns>The case's Reset class; <see cref="ResetClassifier.Classify(InspectedCase, ResetRules)"/> gives the days too.</returns>
+    public CaseClass Add(InspectedCase inspectedCase)
     {
         if (inspectedCase is null)
         {
             throw new ArgumentNullException(nameof(inspectedCase));
         }
 
-        if (inspectedCase.Answers.Count != this.yes.Length)
+        var answers = inspectedCase.Answers.AsImmutableArray().AsSpan();
+        if (answers.Length != this.yes.Length)
         {
-            throw new ArgumentException($"case {inspectedCase.Id} has {inspectedCase.Answers.Count} answers; {this.framework.Id} has {this.yes.Length} key questions", nameof(inspectedCase));
+            throw new ArgumentException($"case {inspectedCase.Id} has {answers.Length} answers; {this.framework.Id} has {this.yes.Length} key questions", nameof(inspectedCase));
         }
 
-        var classification = ResetClassifier.Classify(inspectedCase, this.framework.Reset);
-        var adjusted = classification.Class == CaseClass.Adjusted;
-        var answers = inspectedCase.Answers.AsImmutableArray();
+        var @class = ResetClassifier.Classify(inspectedCase.Start, inspectedCase.Suspended, inspectedCase.Exemption, this.framework.Reset, out _);
+        if (@class == CaseClass.Adjusted && this.anyNotApplicableWhenAdjusted)
+        {
+            this.AddAdjusted(answers);
+        }
+        else
+        {
+            // Answer is NotApplicable 0, No 1, Yes 2: relevant is (a + 1) >> 1, Yes is a >> 1; no branch per answer.
+            for (var i = 0; i < answers.Length; i++)
+            {
+                var a = (int)answers[i];
+                this.relevant[i] += (a + 1) >> 1;
+                this.yes[i] += a >> 1;
+            }
+        }
+
+        this.counts += CaseCounts.Of(@class, inspectedCase.Sentence, inspectedCase.Suspended is not null);
+        return @class;
+    }
+
+    // R9: the adjusted set may make a key question not apply, as the framework's data declares.
+    private void AddAdjusted(ReadOnlySpan<Answer> answers)
+    {
         for (var i = 0; i < answers.Length; i++)
         {
             var answer = answers[i];
-
-            // R9: the adjusted set may make a key question not apply, as the framework's data declares.
-            if (answer == Answer.NotApplicable || (adjusted && this.notApplicableWhenAdjusted[i]))
+            if (answer == Answer.NotApplicable || this.notApplicableWhenAdjusted[i])
             {
                 continue;
             }
@@ -152,9 +173,6 @@ public sealed class TallyBuilder
                 this.yes[i]++;
             }
         }
-
-        this.counts += CaseCounts.Of(classification.Class, inspectedCase.Sentence, inspectedCase.Suspended is not null);
-        return classification;
     }
 
     /// <summary>The tallies of the cases added so far.</summary>
