@@ -78,7 +78,8 @@ internal sealed class FindingsParser
     private readonly HashSet<string> topLevelSeen = new(StringComparer.Ordinal);
     private readonly IdCache keyQuestionIds = new();
     private Context context = Context.BeforeRoot;
-    private string path = JsonPathText.Root;
+    private string? pathName;
+    private long pathIndex = -1;
     private long caseIndex;
 
     private FindingsParser(string file, IFindingsHandler handler)
@@ -127,28 +128,31 @@ internal sealed class FindingsParser
                     throw this.Error(JsonPathText.Root, "the document is empty");
                 }
 
+                // One reader per buffer fill: steps run until one needs more data (a failed step leaves
+                // the reader where it was), then the unread tail is kept and the buffer refilled.
                 var reader = new Utf8JsonReader(buffer.AsSpan(start, end - start), final, state);
-                bool complete;
                 try
                 {
-                    complete = this.Step(ref reader);
+                    while (this.context != Context.Done && this.Step(ref reader))
+                    {
+                    }
                 }
                 catch (JsonException ex)
                 {
-                    throw new InvalidInputException(this.file, this.path, CleanReaderMessage(ex.Message), (ex.LineNumber ?? 0) + 1, (ex.BytePositionInLine ?? 0) + 1, ex);
+                    throw new InvalidInputException(this.file, this.CurrentPath, CleanReaderMessage(ex.Message), (ex.LineNumber ?? 0) + 1, (ex.BytePositionInLine ?? 0) + 1, ex);
                 }
 
-                if (complete)
+                start += (int)reader.BytesConsumed;
+                state = reader.CurrentState;
+                if (this.context == Context.Done)
                 {
-                    start += (int)reader.BytesConsumed;
-                    state = reader.CurrentState;
-                    continue;
+                    break;
                 }
 
                 if (final)
                 {
                     // The reader reports incomplete data at the end of input as an exception, so this is unreachable in practice.
-                    throw new InvalidInputException(this.file, this.path, "the document ends before it is complete");
+                    throw new InvalidInputException(this.file, this.CurrentPath, "the document ends before it is complete");
                 }
 
                 // Refill: keep the unread bytes, grow when one unit fills the buffer, read more.
@@ -257,7 +261,8 @@ internal sealed class FindingsParser
 
     private bool StepInRoot(ref Utf8JsonReader reader)
     {
-        this.path = JsonPathText.Root;
+        this.pathName = null;
+        this.pathIndex = -1;
         var peek = reader;
         if (!peek.Read())
         {
@@ -273,7 +278,7 @@ internal sealed class FindingsParser
 
         // peek is on a property name: make sure its whole value is buffered (cases are entered, not skipped).
         var name = peek.GetString()!;
-        this.path = JsonPathText.Property(JsonPathText.Root, name);
+        this.pathName = name;
         if (!peek.Read())
         {
             return false;
@@ -289,21 +294,21 @@ internal sealed class FindingsParser
         reader.Read();
         if (!this.topLevelSeen.Add(name))
         {
-            throw this.Error(this.path, $"'{name}' is given twice");
+            throw this.Error(this.CurrentPath, $"'{name}' is given twice");
         }
 
         switch (name)
         {
             case "framework":
-                this.header.Framework = this.OptionalString(ref reader, this.path);
+                this.header.Framework = this.OptionalString(ref reader, this.CurrentPath);
                 this.handler.HeaderChanged(this.header);
                 break;
             case "unit":
-                this.header.Unit = this.RequiredString(ref reader, this.path);
+                this.header.Unit = this.RequiredString(ref reader, this.CurrentPath);
                 this.handler.HeaderChanged(this.header);
                 break;
             case "fieldworkStarted":
-                this.header.FieldworkStarted = this.OptionalDate(ref reader, this.path);
+                this.header.FieldworkStarted = this.OptionalDate(ref reader, this.CurrentPath);
                 this.handler.HeaderChanged(this.header);
                 break;
             case "organisational":
@@ -326,50 +331,60 @@ internal sealed class FindingsParser
 
                 if (!entersCases)
                 {
-                    throw this.Error(this.path, $"cases must be an array, not {Describe(reader.TokenType)}");
+                    throw this.Error(this.CurrentPath, $"cases must be an array, not {Describe(reader.TokenType)}");
                 }
 
                 this.header.CasesGiven = true;
                 this.context = Context.InCases;
                 break;
             default:
-                throw this.Error(this.path, $"unknown field '{name}' (a findings document has framework, unit, fieldworkStarted, organisational, keyQuestions, cases, overrides, expected)");
+                throw this.Error(this.CurrentPath, $"unknown field '{name}' (a findings document has framework, unit, fieldworkStarted, organisational, keyQuestions, cases, overrides, expected)");
         }
 
         return true;
     }
 
+    // Reads one case optimistically, straight from the buffer: if the buffer ends inside it, nothing is
+    // kept and the step is retried after a refill. (Checking completeness first with TrySkip would
+    // tokenize every case twice.)
     private bool StepInCases(ref Utf8JsonReader reader)
     {
-        this.path = JsonPathText.Index("$.cases", this.caseIndex);
-        var peek = reader;
-        if (!peek.Read())
+        this.pathName = "cases";
+        this.pathIndex = this.caseIndex;
+        var attempt = reader;
+        try
         {
-            return false;
-        }
+            Advance(ref attempt);
+            if (attempt.TokenType == JsonTokenType.EndArray)
+            {
+                reader = attempt;
+                this.context = Context.InRoot;
+                return true;
+            }
 
-        if (peek.TokenType == JsonTokenType.EndArray)
-        {
-            reader.Read();
-            this.context = Context.InRoot;
+            if (attempt.TokenType != JsonTokenType.StartObject)
+            {
+                throw this.Error(this.CurrentPath, $"a case must be an object, not {Describe(attempt.TokenType)}");
+            }
+
+            var rawCase = this.ReadCase(ref attempt);
+            reader = attempt;
+            this.caseIndex++;
+            this.handler.Case(rawCase, this.header);
             return true;
         }
-
-        if (!peek.TrySkip())
+        catch (IncompleteDataException)
         {
             return false;
         }
+    }
 
-        reader.Read();
-        if (reader.TokenType != JsonTokenType.StartObject)
+    private static void Advance(ref Utf8JsonReader reader)
+    {
+        if (!reader.Read())
         {
-            throw this.Error(this.path, $"a case must be an object, not {Describe(reader.TokenType)}");
+            throw IncompleteDataException.Instance;
         }
-
-        var rawCase = this.ReadCase(ref reader);
-        this.caseIndex++;
-        this.handler.Case(rawCase, this.header);
-        return true;
     }
 
     // The case fields, in the order of their bits in ReadCase's seen-mask.
@@ -382,7 +397,7 @@ internal sealed class FindingsParser
     {
         var rawCase = new RawCase(this.caseIndex);
         var seen = 0;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        for (Advance(ref reader); reader.TokenType == JsonTokenType.PropertyName; Advance(ref reader))
         {
             var field = CaseField(ref reader);
             if (field < 0)
@@ -397,7 +412,7 @@ internal sealed class FindingsParser
             }
 
             seen |= 1 << field;
-            reader.Read();
+            Advance(ref reader);
             switch (field)
             {
                 case 0:
@@ -450,14 +465,32 @@ internal sealed class FindingsParser
         return rawCase;
     }
 
-    private static int CaseField(ref Utf8JsonReader reader) =>
-        reader.ValueTextEquals("id"u8) ? 0
-        : reader.ValueTextEquals("sentence"u8) ? 1
-        : reader.ValueTextEquals("start"u8) ? 2
-        : reader.ValueTextEquals("suspended"u8) ? 3
-        : reader.ValueTextEquals("exemption"u8) ? 4
-        : reader.ValueTextEquals("answers"u8) ? 5
-        : -1;
+    // Field names told apart by length (and a first letter), then confirmed byte for byte.
+    private static int CaseField(ref Utf8JsonReader reader)
+    {
+        if (reader.HasValueSequence || reader.ValueIsEscaped)
+        {
+            return reader.ValueTextEquals("id"u8) ? 0
+                : reader.ValueTextEquals("sentence"u8) ? 1
+                : reader.ValueTextEquals("start"u8) ? 2
+                : reader.ValueTextEquals("suspended"u8) ? 3
+                : reader.ValueTextEquals("exemption"u8) ? 4
+                : reader.ValueTextEquals("answers"u8) ? 5
+                : -1;
+        }
+
+        var name = reader.ValueSpan;
+        return name.Length switch
+        {
+            2 => name.SequenceEqual("id"u8) ? 0 : -1,
+            5 => name.SequenceEqual("start"u8) ? 2 : -1,
+            7 => name.SequenceEqual("answers"u8) ? 5 : -1,
+            8 => name.SequenceEqual("sentence"u8) ? 1 : -1,
+            9 when name[0] == (byte)'s' => name.SequenceEqual("suspended"u8) ? 3 : -1,
+            9 => name.SequenceEqual("exemption"u8) ? 4 : -1,
+            _ => -1,
+        };
+    }
 
     private static SentenceType? FastSentence(ref Utf8JsonReader reader) =>
         reader.ValueTextEquals("CommunityOrder"u8) ? SentenceType.CommunityOrder
@@ -508,12 +541,23 @@ internal sealed class FindingsParser
         return value;
     }
 
-    private static Answer? FastAnswer(ref Utf8JsonReader reader) =>
-        reader.ValueTextEquals("Yes"u8) ? Answer.Yes
-        : reader.ValueTextEquals("No"u8) ? Answer.No
-        : reader.ValueTextEquals("NotApplicable"u8) ? Answer.NotApplicable
-        : reader.ValueTextEquals("N/A"u8) ? Answer.NotApplicable
-        : null;
+    private static Answer? FastAnswer(ref Utf8JsonReader reader)
+    {
+        if (reader.HasValueSequence || reader.ValueIsEscaped)
+        {
+            return null;
+        }
+
+        var value = reader.ValueSpan;
+        return value.Length switch
+        {
+            3 when value[0] == (byte)'Y' => value.SequenceEqual("Yes"u8) ? Answer.Yes : null,
+            2 => value.SequenceEqual("No"u8) ? Answer.No : null,
+            3 => value.SequenceEqual("N/A"u8) ? Answer.NotApplicable : null,
+            13 => value.SequenceEqual("NotApplicable"u8) ? Answer.NotApplicable : null,
+            _ => null,
+        };
+    }
 
     private void ReadAnswers(ref Utf8JsonReader reader, RawCase rawCase)
     {
@@ -528,7 +572,7 @@ internal sealed class FindingsParser
         }
 
         var answers = rawCase.Answers;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        for (Advance(ref reader); reader.TokenType == JsonTokenType.PropertyName; Advance(ref reader))
         {
             var id = this.keyQuestionIds.Get(ref reader, answers.Count);
             foreach (var earlier in answers)
@@ -539,7 +583,7 @@ internal sealed class FindingsParser
                 }
             }
 
-            reader.Read();
+            Advance(ref reader);
             Answer answer;
             if (reader.TokenType == JsonTokenType.String && FastAnswer(ref reader) is { } fast)
             {
@@ -586,10 +630,10 @@ internal sealed class FindingsParser
             return null;
         }
 
-        this.ExpectObject(ref reader, this.path, "organisational must be an object mapping standard ids to ratings");
+        this.ExpectObject(ref reader, this.CurrentPath, "organisational must be an object mapping standard ids to ratings");
         var result = new List<KeyValuePair<string, Rating>>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        while (this.NextField(ref reader, this.path, seen, out var id, out var at))
+        while (this.NextField(ref reader, this.CurrentPath, seen, out var id, out var at))
         {
             var text = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
             if (!RatingText.TryParseRating(text, out var rating))
@@ -610,9 +654,9 @@ internal sealed class FindingsParser
             return;
         }
 
-        this.ExpectObject(ref reader, this.path, "keyQuestions must be an object mapping key-question ids to results");
+        this.ExpectObject(ref reader, this.CurrentPath, "keyQuestions must be an object mapping key-question ids to results");
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        while (this.NextField(ref reader, this.path, seen, out var id, out var at))
+        while (this.NextField(ref reader, this.CurrentPath, seen, out var id, out var at))
         {
             switch (reader.TokenType)
             {
@@ -714,9 +758,9 @@ internal sealed class FindingsParser
             return;
         }
 
-        this.ExpectObject(ref reader, this.path, "overrides must be an object mapping standard ids to {\"rating\", \"reason\"}");
+        this.ExpectObject(ref reader, this.CurrentPath, "overrides must be an object mapping standard ids to {\"rating\", \"reason\"}");
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        while (this.NextField(ref reader, this.path, seen, out var id, out var at))
+        while (this.NextField(ref reader, this.CurrentPath, seen, out var id, out var at))
         {
             this.ExpectObject(ref reader, at, "an override must be an object with rating and reason");
             Rating? rating = null;
@@ -769,7 +813,7 @@ internal sealed class FindingsParser
             return null;
         }
 
-        this.ExpectObject(ref reader, this.path, "expected must be an object");
+        this.ExpectObject(ref reader, this.CurrentPath, "expected must be an object");
         ExpectedDto? dto;
         try
         {
@@ -777,14 +821,14 @@ internal sealed class FindingsParser
         }
         catch (JsonException ex)
         {
-            var inner = ex.Path is { Length: > 1 } p ? this.path + p.Substring(1) : this.path;
+            var inner = ex.Path is { Length: > 1 } p ? this.CurrentPath + p.Substring(1) : this.CurrentPath;
             throw new InvalidInputException(this.file, inner, "the value has the wrong type for this field", (ex.LineNumber ?? 0) + 1, (ex.BytePositionInLine ?? 0) + 1, ex);
         }
 
         var standards = System.Collections.Immutable.ImmutableArray.CreateBuilder<ExpectedStandard>();
         foreach (var pair in dto!.Standards ?? new Dictionary<string, JsonElement>())
         {
-            var at = JsonPathText.Property(JsonPathText.Property(this.path, "standards"), pair.Key);
+            var at = JsonPathText.Property(JsonPathText.Property(this.CurrentPath, "standards"), pair.Key);
             standards.Add(pair.Value.ValueKind switch
             {
                 JsonValueKind.String => new ExpectedStandard(pair.Key, this.ExpectedRating(pair.Value.GetString(), at), null, null, null),
@@ -797,7 +841,7 @@ internal sealed class FindingsParser
             standards.ToImmutable(),
             dto.Score,
             dto.MaxScore,
-            dto.Overall is null ? null : this.ExpectedRating(dto.Overall, JsonPathText.Property(this.path, "overall")),
+            dto.Overall is null ? null : this.ExpectedRating(dto.Overall, JsonPathText.Property(this.CurrentPath, "overall")),
             dto.CasesInspected,
             dto.ResetCases,
             dto.AdjustedCases);
@@ -929,7 +973,20 @@ internal sealed class FindingsParser
         _ => token.ToString(),
     };
 
+    // Where the parser is, for syntax errors: $, a top-level field, or a case. Built only when needed.
+    private string CurrentPath =>
+        this.pathName is null ? JsonPathText.Root
+        : this.pathIndex >= 0 ? JsonPathText.Index(JsonPathText.Property(JsonPathText.Root, this.pathName), this.pathIndex)
+        : JsonPathText.Property(JsonPathText.Root, this.pathName);
+
     private InvalidInputException Error(string at, string problem) => new(this.file, at, problem);
+
+#pragma warning disable CA1032, CA1064 // a private signal, never seen outside the parser
+    private sealed class IncompleteDataException : Exception
+#pragma warning restore CA1032, CA1064
+    {
+        public static readonly IncompleteDataException Instance = new();
+    }
 
     /// <summary>
     /// One string per distinct key-question id, matched as UTF-8: a document repeats the same dozen ids in
@@ -945,14 +1002,15 @@ internal sealed class FindingsParser
         {
             if (!reader.HasValueSequence && !reader.ValueIsEscaped)
             {
-                if (position < this.utf8.Count && reader.ValueTextEquals(this.utf8[position]))
+                var name = reader.ValueSpan;
+                if (position < this.utf8.Count && name.SequenceEqual(this.utf8[position]))
                 {
                     return this.text[position];
                 }
 
                 for (var i = 0; i < this.utf8.Count; i++)
                 {
-                    if (reader.ValueTextEquals(this.utf8[i]))
+                    if (name.SequenceEqual(this.utf8[i]))
                     {
                         return this.text[i];
                     }

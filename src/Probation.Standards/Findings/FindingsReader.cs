@@ -138,6 +138,8 @@ internal sealed class FindingsBinder
     private readonly RawHeader header;
     private readonly HashSet<string> caseIds = new(StringComparer.Ordinal);
     private readonly bool[] answeredInCases;
+    private readonly string?[] lastIds;
+    private readonly int[] lastIndexes;
 
     public FindingsBinder(string file, RawHeader header, FrameworkCatalog catalog)
     {
@@ -145,6 +147,8 @@ internal sealed class FindingsBinder
         this.header = header;
         this.Framework = ResolveFramework(file, header, catalog);
         this.answeredInCases = new bool[this.Framework.KeyQuestions.Count];
+        this.lastIds = new string?[this.Framework.KeyQuestions.Count];
+        this.lastIndexes = new int[this.Framework.KeyQuestions.Count];
     }
 
     public Framework Framework { get; }
@@ -174,8 +178,19 @@ internal sealed class FindingsBinder
         }
 
         var answers = new Answer[this.Framework.KeyQuestions.Count];
+        var position = 0;
         foreach (var pair in rawCase.Answers)
         {
+            // The parser hands out one string per distinct id, usually in the same order in every case,
+            // so the id seen at this position last time settles most answers without a lookup.
+            if (position < this.lastIds.Length && ReferenceEquals(this.lastIds[position], pair.Key))
+            {
+                answers[this.lastIndexes[position]] = pair.Value;
+                this.answeredInCases[this.lastIndexes[position]] = true;
+                position++;
+                continue;
+            }
+
             // The JSON path is built only for the error: building it for every answer cost several KB a case.
             if (!this.Framework.TryGetKeyQuestion(pair.Key, out var question))
             {
@@ -184,6 +199,13 @@ internal sealed class FindingsBinder
 
             answers[question.Index] = pair.Value;
             this.answeredInCases[question.Index] = true;
+            if (position < this.lastIds.Length)
+            {
+                this.lastIds[position] = pair.Key;
+                this.lastIndexes[position] = question.Index;
+            }
+
+            position++;
         }
 
         // The array is new and never written again, so it becomes the immutable array without a copy.
