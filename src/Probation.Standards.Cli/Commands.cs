@@ -15,6 +15,9 @@ namespace Probation.Standards.Cli;
 /// <summary>The three commands of the contract. Each turns every failure into one <c>error:</c> line.</summary>
 internal static class Commands
 {
+    /// <summary>Documents this large or larger are streamed (FindingsStream) rather than read whole.</summary>
+    public const long StreamingThresholdBytes = 16L * 1024 * 1024;
+
     public static int Rate(FileInfo file, bool json, Settings settings, TextWriter output, TextWriter error)
     {
         if (!TryRate(file.ToString(), settings, error, out var document, out var result))
@@ -155,6 +158,15 @@ internal static class Commands
             }
 
             using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+            if (stream.Length >= StreamingThresholdBytes)
+            {
+                // Large documents are rated as they stream past, in memory that does not hold their cases.
+                var streamed = FindingsStream.ReadStreamed(stream, file, catalog);
+                document = streamed.Document;
+                result = Scoring.Rater.Rate(streamed.Input, settings.Options);
+                return true;
+            }
+
             document = FindingsReader.Read(stream, file, catalog);
             result = Scoring.Rater.Rate(document, settings.Options);
             return true;
@@ -346,6 +358,12 @@ internal static class TextReport
             {
                 output.WriteLine($"  {classification.CaseId,-8} {text}");
             }
+        }
+
+        if (result.Classifications.Count == 0 && cases.Inspected > 0)
+        {
+            output.WriteLine("  (a large document is streamed: its cases are counted by class but not listed one by one)");
+            return;
         }
 
         output.WriteLine($"  every other case: core standards ({cases.Core})");

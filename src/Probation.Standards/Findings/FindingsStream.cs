@@ -59,6 +59,7 @@ public static class FindingsStream
     public static RatingInput ReadRatingInput(Stream utf8Json, string file, FrameworkCatalog? catalog = null) =>
         Read(utf8Json, file, catalog).Input;
 
+
     /// <summary>
     /// Tallies the cases of a findings document read from a stream (the whole document is still validated):
     /// for sharded data, tally each shard and <see cref="TallySet.Merge"/> the results.
@@ -71,7 +72,24 @@ public static class FindingsStream
     public static TallySet Tally(Stream utf8Json, string file, FrameworkCatalog? catalog = null) =>
         Read(utf8Json, file, catalog).CaseTallies;
 
-    private static (RatingInput Input, TallySet CaseTallies) Read(Stream utf8Json, string file, FrameworkCatalog? catalog)
+    /// <summary>
+    /// Reads a findings document from a stream into its header (everything but the cases: the document's
+    /// <see cref="FindingsDocument.Cases"/> is empty) and the input of rating, with the cases tallied as
+    /// they stream past. For tools that report on a document as well as rate it (unit, fieldwork date,
+    /// the expected block).
+    /// </summary>
+    /// <param name="utf8Json">The JSON.</param>
+    /// <param name="file">The file or stream name, used in error messages.</param>
+    /// <param name="catalog">The frameworks the document may name; <see cref="FrameworkCatalog.Default"/> when <see langword="null"/>.</param>
+    /// <returns>The header and the rating input.</returns>
+    /// <exception cref="InvalidInputException">When the document breaks a rule of the format.</exception>
+    public static StreamedFindings ReadStreamed(Stream utf8Json, string file, FrameworkCatalog? catalog = null)
+    {
+        var (input, _, header) = Read(utf8Json, file, catalog);
+        return new StreamedFindings(header, input);
+    }
+
+    private static (RatingInput Input, TallySet CaseTallies, FindingsDocument Header) Read(Stream utf8Json, string file, FrameworkCatalog? catalog)
     {
         if (utf8Json is null)
         {
@@ -105,7 +123,7 @@ public static class FindingsStream
             utf8Json.Position = start;
             var document = FindingsReader.Read(utf8Json, file, catalog);
             var whole = RatingInput.From(document);
-            return (whole with { Classifications = ImmutableArray<CaseClassification>.Empty }, TallySet.Of(document.Framework, document.Cases));
+            return (whole with { Classifications = ImmutableArray<CaseClassification>.Empty }, TallySet.Of(document.Framework, document.Cases), document with { Cases = ImmutableArray<InspectedCase>.Empty });
         }
 
         return handler.Result();
@@ -187,7 +205,7 @@ public static class FindingsStream
             return true;
         }
 
-        public (RatingInput Input, TallySet CaseTallies) Result()
+        public (RatingInput Input, TallySet CaseTallies, FindingsDocument Header) Result()
         {
             var document = this.document!;
             var framework = document.Framework;
@@ -215,7 +233,7 @@ public static class FindingsStream
                 document.Overrides,
                 ImmutableArray<CaseClassification>.Empty,
                 this.warnings.ToImmutable());
-            return (input, caseTallies);
+            return (input, caseTallies, document);
         }
 
         private void StartBinding(RawHeader header)
@@ -296,3 +314,8 @@ public static class FindingsStream
         }
     }
 }
+
+/// <summary>A findings document read by <see cref="FindingsStream.ReadStreamed"/>: its header and its rating input.</summary>
+/// <param name="Document">The document without its cases (<see cref="FindingsDocument.Cases"/> is empty; the input holds their tallies).</param>
+/// <param name="Input">The rating input, with the cases tallied and no per-case classifications.</param>
+public sealed record StreamedFindings(FindingsDocument Document, RatingInput Input);
