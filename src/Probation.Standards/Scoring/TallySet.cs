@@ -41,6 +41,44 @@ public sealed record TallySet
         return new TallySet(framework, ImmutableArray.Create(new KeyQuestionTally[framework.KeyQuestions.Count]), default);
     }
 
+    /// <summary>
+    /// A tally set from counts made elsewhere, e.g. a SQL <c>GROUP BY</c> over key questions or a Spark
+    /// aggregate: each key question's Yes and relevant counts, and the case counts. A key question not given
+    /// has no relevant case.
+    /// </summary>
+    /// <param name="framework">The framework the key-question ids belong to.</param>
+    /// <param name="tallies">Tallies keyed by key-question id, each id once.</param>
+    /// <param name="cases">The case counts, if known.</param>
+    /// <returns>The tally set.</returns>
+    /// <exception cref="ArgumentException">An unknown or repeated key-question id.</exception>
+    public static TallySet From(Framework framework, System.Collections.Generic.IEnumerable<System.Collections.Generic.KeyValuePair<string, KeyQuestionTally>> tallies, CaseCounts cases = default)
+    {
+        if (framework is null)
+        {
+            throw new ArgumentNullException(nameof(framework));
+        }
+
+        var result = new KeyQuestionTally[framework.KeyQuestions.Count];
+        var given = new bool[result.Length];
+        foreach (var pair in tallies ?? throw new ArgumentNullException(nameof(tallies)))
+        {
+            if (!framework.TryGetKeyQuestion(pair.Key, out var question))
+            {
+                throw new ArgumentException($"unknown key question '{pair.Key}' in {framework.Id}", nameof(tallies));
+            }
+
+            if (given[question.Index])
+            {
+                throw new ArgumentException($"{pair.Key} is given twice", nameof(tallies));
+            }
+
+            given[question.Index] = true;
+            result[question.Index] = pair.Value;
+        }
+
+        return new TallySet(framework, ImmutableArray.Create(result), cases);
+    }
+
     /// <summary>Tallies a set of cases of one framework (R3, R9).</summary>
     /// <param name="framework">The framework the cases' answers follow.</param>
     /// <param name="cases">The cases.</param>
