@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Refreshes PublicAPI.Unshipped.txt of every shipped project from the code, with the analyzer's own code fix
+# (RS0016: "symbol is not part of the declared public API"), never by hand. Run it after a merge that adds
+# public API, review the diff of the PublicAPI.*.txt files, and commit them with the change.
+#
+#   build/update-public-api.sh            refresh every shipped project
+#   build/update-public-api.sh --check    fail (exit 1) if any file would change, as a review gate
+#
+# Removed API (RS0017) is not fixed automatically: delete its line from PublicAPI.Unshipped.txt, or move it to
+# the *REMOVED* section of PublicAPI.Shipped.txt once it has shipped, by hand, because removing shipped API is a
+# breaking change that needs a person's decision.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+check=false
+if [ "${1:-}" = "--check" ]; then
+  check=true
+fi
+
+# The shipped projects: every project under src/ that opts in with IsPackable=true.
+mapfile -t projects < <(grep -l '<IsPackable>true</IsPackable>' src/*/*.csproj | sort)
+if [ "${#projects[@]}" -eq 0 ]; then
+  echo "no shipped projects found under src/" >&2
+  exit 1
+fi
+
+for project in "${projects[@]}"; do
+  dir=$(dirname "$project")
+  for file in PublicAPI.Shipped.txt PublicAPI.Unshipped.txt; do
+    if [ ! -f "$dir/$file" ]; then
+      printf '#nullable enable\n' > "$dir/$file"
+    fi
+  done
+
+  echo "== $project" >&2
+  dotnet restore "$project" --verbosity quiet >&2
+  # The code fix adds each missing symbol to PublicAPI.Unshipped.txt; one pass covers every target framework.
+  dotnet format analyzers "$project" --no-restore --diagnostics RS0016 --severity warn --verbosity quiet >&2 || true
+
+  # Keep the files in the analyzer's canonical order (ordinal, '#nullable enable' first), so merges stay small.
+  unshipped="$dir/PublicAPI.Unshipped.txt"
+  { grep -x '#nullable enable' "$unshipped" || echo '#nullable enable'; grep -vx '#nullable enable' "$unshipped" | grep -v '^$' | LC_ALL=C sort -u; } > "$unshipped.tmp"
+  mv "$unshipped.tmp" "$unshipped"
+done
+
+if $check; then
+  if ! git diff --quiet -- 'src/*/PublicAPI.*.txt'; then
+    git --no-pager diff --stat -- 'src/*/PublicAPI.*.txt' >&2
+    echo "public API files are out of date: run build/update-public-api.sh and review the diff" >&2
+    exit 1
+  fi
+fi
