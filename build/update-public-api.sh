@@ -45,8 +45,9 @@ for project in "${projects[@]}"; do
 done
 
 if $check; then
-  if ! git diff --quiet -- 'src/*/PublicAPI.*.txt'; then
-    git --no-pager diff --stat -- 'src/*/PublicAPI.*.txt' >&2
+  # Changed or new (untracked) files both mean the committed files were out of date.
+  if [ -n "$(git status --porcelain -- 'src/*/PublicAPI.*.txt')" ]; then
+    git status --short -- 'src/*/PublicAPI.*.txt' >&2
     echo "public API files are out of date: run build/update-public-api.sh and review the diff" >&2
     exit 1
   fi
