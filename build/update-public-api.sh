@@ -36,12 +36,7 @@ for project in "${projects[@]}"; do
   echo "== $project" >&2
   dotnet restore "$project" --verbosity quiet >&2
   # The code fix adds each missing symbol to PublicAPI.Unshipped.txt; one pass covers every target framework.
-  dotnet format analyzers "$project" --no-restore --diagnostics RS0016 --severity warn --verbosity quiet >&2 || true
-
-  # Keep the files in the analyzer's canonical order (ordinal, '#nullable enable' first), so merges stay small.
-  unshipped="$dir/PublicAPI.Unshipped.txt"
-  { grep -x '#nullable enable' "$unshipped" || echo '#nullable enable'; grep -vx '#nullable enable' "$unshipped" | grep -v '^$' | LC_ALL=C sort -u; } > "$unshipped.tmp"
-  mv "$unshipped.tmp" "$unshipped"
+  dotnet format analyzers "$project" --no-restore --diagnostics RS0016 --severity warn --verbosity quiet >&2
 done
 
 if $check; then
