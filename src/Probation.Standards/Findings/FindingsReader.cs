@@ -136,7 +136,7 @@ internal sealed class FindingsBinder
 {
     private readonly string file;
     private readonly RawHeader header;
-    private readonly HashSet<string> caseIds = new(StringComparer.Ordinal);
+    private readonly CaseIdSet caseIds = new();
     private readonly bool[] answeredInCases;
     private readonly string?[] lastIds;
     private readonly int[] lastIndexes;
