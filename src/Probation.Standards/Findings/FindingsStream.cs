@@ -211,24 +211,11 @@ public static class FindingsStream
             var framework = document.Framework;
             var caseTallies = this.tallies ?? TallySet.Empty(framework);
 
-            // As RatingInput.From: case tallies for every key question, then the aggregates laid over them.
-            var inputs = new KeyQuestionInput[framework.KeyQuestions.Count];
-            foreach (var question in framework.KeyQuestions)
-            {
-                inputs[question.Index] = new KeyQuestionInput(question.Id, caseTallies.KeyQuestions[question.Index], null);
-            }
-
-            foreach (var aggregate in document.KeyQuestions)
-            {
-                framework.TryGetKeyQuestion(aggregate.KeyQuestionId, out var question);
-                inputs[question!.Index] = aggregate;
-            }
-
             var input = new RatingInput(
                 document.Unit,
                 framework,
                 document.Organisational,
-                ImmutableArray.Create(inputs),
+                RatingInput.KeyQuestionInputs(caseTallies, document.KeyQuestions),
                 this.casesSeen > 0 ? caseTallies.Cases : null,
                 document.Overrides,
                 ImmutableArray<CaseClassification>.Empty,

@@ -61,23 +61,11 @@ public sealed record RatingInput(
         }
 
         var fromCases = builder.ToTallySet();
-        var inputs = new KeyQuestionInput[framework.KeyQuestions.Count];
-        foreach (var question in framework.KeyQuestions)
-        {
-            inputs[question.Index] = new KeyQuestionInput(question.Id, fromCases.KeyQuestions[question.Index], null);
-        }
-
-        foreach (var aggregate in document.KeyQuestions)
-        {
-            framework.TryGetKeyQuestion(aggregate.KeyQuestionId, out var question);
-            inputs[question!.Index] = aggregate;
-        }
-
         return new RatingInput(
             document.Unit,
             framework,
             document.Organisational,
-            ImmutableArray.Create(inputs),
+            KeyQuestionInputs(fromCases, document.KeyQuestions),
             document.HasCases ? fromCases.Cases : null,
             document.Overrides,
             classifications.ToImmutable(),
@@ -112,6 +100,28 @@ public sealed record RatingInput(
             overrides is null ? ImmutableArray<RatingOverride>.Empty : ImmutableArray.CreateRange(overrides),
             ImmutableArray<CaseClassification>.Empty,
             ImmutableArray<RatingWarning>.Empty);
+    }
+
+    /// <summary>
+    /// One input per key question of the tallies' framework: the case tallies, with the document's aggregate
+    /// results laid over them (findings-format.md: each key question comes from exactly one place).
+    /// </summary>
+    internal static ImmutableArray<KeyQuestionInput> KeyQuestionInputs(TallySet caseTallies, IEnumerable<KeyQuestionInput> aggregates)
+    {
+        var framework = caseTallies.Framework;
+        var inputs = new KeyQuestionInput[framework.KeyQuestions.Count];
+        foreach (var question in framework.KeyQuestions)
+        {
+            inputs[question.Index] = new KeyQuestionInput(question.Id, caseTallies.KeyQuestions[question.Index], null);
+        }
+
+        foreach (var aggregate in aggregates)
+        {
+            framework.TryGetKeyQuestion(aggregate.KeyQuestionId, out var question);
+            inputs[question!.Index] = aggregate;
+        }
+
+        return ImmutableArray.Create(inputs);
     }
 
     private static void CaseWarnings(
