@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Runtime.CompilerServices;
 using Probation.Standards.Scoring;
 
 namespace Probation.Standards.Tests;
@@ -50,5 +49,5 @@ public class ImmutabilityTests
     }
 
     private static bool IsInitOnly(MethodInfo setter) =>
-        setter.ReturnParameter.GetRequiredCustomModifiers().Contains(typeof(IsExternalInit));
+        setter.ReturnParameter.GetRequiredCustomModifiers().Any(m => m.FullName == "System.Runtime.CompilerServices.IsExternalInit");
 }
