@@ -736,11 +736,33 @@ internal sealed class FindingsParser
         return new KeyQuestionTally(yes.Value, relevant.Value);
     }
 
+    // A count is a whole number of cases: 60, or 60.0 or 6e1 (the same number), never 60.5; at most 2^63 - 1.
     private long Count(ref Utf8JsonReader reader, string at)
     {
-        if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt64(out var value))
+        if (reader.TokenType != JsonTokenType.Number)
         {
-            throw this.Error(at, $"{Quote(ref reader)} is not a whole number");
+            throw this.Error(at, $"{Quote(ref reader)} is not a number");
+        }
+
+        if (!reader.TryGetInt64(out var value))
+        {
+            var text = Quote(ref reader);
+            if (!ExactNumber.TryParse(text, out var number) || number.Scale != 0)
+            {
+                throw this.Error(at, $"{text} is not a whole number");
+            }
+
+            if (number.IsNegative && !number.Digits.IsZero)
+            {
+                throw this.Error(at, $"count {text} is negative");
+            }
+
+            if (number.Digits > long.MaxValue)
+            {
+                throw this.Error(at, $"count {text} is too large (at most {long.MaxValue})");
+            }
+
+            value = (long)number.Digits;
         }
 
         if (value < 0)

@@ -9,8 +9,11 @@ namespace Probation.Standards.Internal;
 /// </summary>
 internal readonly struct ExactNumber
 {
-    /// <summary>The most decimal places a published percentage may have (12 keeps every tally in a long).</summary>
-    public const int MaxDecimalPlaces = 12;
+    /// <summary>
+    /// The most decimal places a published percentage may have: 16 keeps its exact tally (digits out of
+    /// 100 * 10^16) within a 64-bit count, and covers every percentage printed from a double.
+    /// </summary>
+    public const int MaxDecimalPlaces = 16;
 
     private ExactNumber(bool isNegative, BigInteger digits, int scale)
     {
