@@ -65,6 +65,16 @@ internal static class Commands
         }
 
         TextReport.WriteHeader(output, document, result!);
+        if (standardId is null)
+        {
+            foreach (var judged in result!.Standards.Where(s => s.RatedBy == RatedBy.Judgement))
+            {
+                output.WriteLine($"{judged.Id} {judged.Name}: {judged.Rating.ToDisplayText()} (an inspectors' judgement, given as an input: R6)");
+            }
+
+            output.WriteLine();
+        }
+
         foreach (var explanation in explanations)
         {
             if (standardId is null || explanation.Standard.Id == standardId)
@@ -75,6 +85,7 @@ internal static class Commands
 
         if (standardId is null)
         {
+            TextReport.WriteOverall(output, document, result!);
             TextReport.WriteClassifications(output, document, result!);
         }
 
@@ -317,8 +328,9 @@ internal static class TextReport
             output.WriteLine($"  to reach {lift.Target.ToDisplayText()} every key question must reach {lift.TargetFromPercent}%:");
             foreach (var q in lift.KeyQuestions)
             {
+                var published = standard.KeyQuestions.First(k => k.Id == q.KeyQuestionId).PublishedPercent;
                 output.WriteLine(q.NoAnswersTurnedYes is null
-                    ? $"    {q.KeyQuestionId}: published percentage only; the case counts are not known"
+                    ? $"    {q.KeyQuestionId}: published as {published?.ToString(CultureInfo.InvariantCulture)}%, {(lift.TargetFromPercent - published)?.ToString(CultureInfo.InvariantCulture)} percentage points short; the case counts behind it are not known, so no number of answers can be given"
                     : $"    {q.KeyQuestionId} ({q.Tally}): {q.NoAnswersTurnedYes} more Yes among its {q.Tally.Relevant} relevant cases (No turned Yes), or {(q.NewSufficientCases is null ? "no number of new sufficient cases" : Count(q.NewSufficientCases.Value, "new sufficient case", "new sufficient cases"))}");
             }
 
@@ -331,6 +343,35 @@ internal static class TextReport
             {
                 output.WriteLine($"  or {Count(lift.NewSufficientCases.Value, "new case", "new cases")} sufficient on every key question of {standard.Id}; then driven by {lift.DrivenByAfterNewCases}");
             }
+        }
+
+        output.WriteLine();
+    }
+
+    // R8: where the score sits in the overall table, and how many points the next band needs.
+    public static void WriteOverall(TextWriter output, FindingsDocument document, RatingResult result)
+    {
+        var table = document.Framework.OverallBandsFor(result.MaxScore);
+        output.WriteLine($"Overall: {result.Score}/{result.MaxScore}, {result.Overall.ToDisplayText()} (R8)");
+        if (table is null)
+        {
+            output.WriteLine($"  {document.Framework.Id} has no overall table for a maximum of {result.MaxScore}, so the overall rating is not rated");
+            output.WriteLine();
+            return;
+        }
+
+        var bands = table.Bands;
+        for (var i = 0; i < bands.Count; i++)
+        {
+            if (bands[i].Rating != result.Overall)
+            {
+                continue;
+            }
+
+            output.WriteLine($"  {result.Overall.ToDisplayText()} is {bands[i].FromScore}-{bands[i].ToScore} of {table.MaxScore}");
+            output.WriteLine(i + 1 < bands.Count
+                ? $"  {bands[i + 1].FromScore - result.Score} more points would reach {bands[i + 1].Rating.ToDisplayText()} ({bands[i + 1].FromScore}-{bands[i + 1].ToScore}); points per rating: {string.Join(", ", document.Framework.Points.Select(p => $"{p.Rating.ToDisplayText()} {p.Points}"))}"
+                : "  already in the top band");
         }
 
         output.WriteLine();

@@ -105,6 +105,19 @@ public class CommandTests
     }
 
     [Test]
+    public void Explain_gives_the_points_to_the_next_overall_band_and_the_shortfall_of_published_percentages()
+    {
+        var (exit, output, _) = Tool.Run("explain", Path.Combine(Tool.Seeds, "nottinghamshire-pdu-2025.json"));
+        exit.ShouldBe(0);
+
+        // 3/21 is Inadequate (0-5); Requires improvement starts at 6. P2.1.3 was published as 32%, 18 points below 50%.
+        output.ShouldContain("Overall: 3/21, Inadequate (R8)");
+        output.ShouldContain("3 more points would reach Requires improvement (6-10)");
+        output.ShouldContain("P2.1.3: published as 32%, 18 percentage points short");
+        output.ShouldContain("P1.1 Leadership: Requires improvement (an inspectors' judgement");
+    }
+
+    [Test]
     public void Explain_rejects_an_unknown_standard()
     {
         var (exit, _, error) = Tool.Run("explain", Path.Combine(Tool.Seeds, "nottinghamshire-pdu-2025.json"), "P9.9");
