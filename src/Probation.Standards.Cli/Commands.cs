@@ -418,7 +418,7 @@ internal static class TextReport
         }
 
         return question.HasResult
-            ? $"{question.RoundedPercent}% ({question.Tally}, {question.Percent!.Value.ToString("0.00", CultureInfo.InvariantCulture)}%)"
+            ? $"{question.RoundedPercent}% ({question.Tally}, {Banding.PercentText(question.Tally)}%)"
             : $"- ({question.Tally})";
     }
 

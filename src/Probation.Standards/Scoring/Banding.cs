@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.Numerics;
 using Probation.Standards.Frameworks;
 
@@ -63,10 +64,47 @@ public static class Banding
     /// <summary>The exact percentage rounded half up to two decimal places, for display only.</summary>
     /// <param name="tally">A tally with a result.</param>
     /// <returns>The percentage, e.g. 31.67 for 19/60.</returns>
-    public static decimal DisplayPercent(KeyQuestionTally tally)
+    public static decimal DisplayPercent(KeyQuestionTally tally) => DisplayPercent(tally, 2);
+
+    /// <summary>The exact percentage rounded half up to <paramref name="decimals"/> places, for display only.</summary>
+    /// <param name="tally">A tally with a result.</param>
+    /// <param name="decimals">Decimal places, 0 to 18.</param>
+    /// <returns>The percentage, e.g. 64.99999995 for 1,299,999,999/2,000,000,000 at 8 places.</returns>
+    public static decimal DisplayPercent(KeyQuestionTally tally, int decimals)
     {
-        var hundredths = RoundHalfUp((BigInteger)tally.Yes * 10000, tally.Relevant);
-        return (decimal)hundredths / 100m;
+        if (decimals < 0 || decimals > 18)
+        {
+            throw new ArgumentOutOfRangeException(nameof(decimals), decimals, "0 to 18 decimal places");
+        }
+
+        var scale = BigInteger.Pow(10, decimals);
+        var units = RoundHalfUp((BigInteger)tally.Yes * 100 * scale, tally.Relevant);
+        return (decimal)units / (decimal)scale;
+    }
+
+    /// <summary>
+    /// The exact percentage as text for a person: two decimals, unless two decimals would show a whole number
+    /// the ratio is not (1,299,999,999/2,000,000,000 is 64.99999995, not 65.00, and it is below the 65% edge).
+    /// </summary>
+    /// <param name="tally">A tally with a result.</param>
+    /// <returns>The percentage without the sign, e.g. <c>31.67</c> or <c>64.99999995</c>.</returns>
+    public static string PercentText(KeyQuestionTally tally)
+    {
+        var shown = DisplayPercent(tally, 2);
+        var exact = (BigInteger)tally.Yes * 10000 % tally.Relevant == 0;
+        if (!exact && shown == decimal.Truncate(shown))
+        {
+            for (var decimals = 3; decimals <= 18; decimals++)
+            {
+                shown = DisplayPercent(tally, decimals);
+                if (shown != decimal.Truncate(shown))
+                {
+                    return shown.ToString("0.##################", CultureInfo.InvariantCulture);
+                }
+            }
+        }
+
+        return shown.ToString("0.00", CultureInfo.InvariantCulture);
     }
 
     /// <summary>The whole-number percentage rounded half up, as reports print it (R4).</summary>

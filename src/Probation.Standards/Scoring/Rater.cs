@@ -200,7 +200,7 @@ public static class Rater
             {
                 warnings.Add(new RatingWarning(
                     WarningCode.BoundarySensitive,
-                    $"{standard.Id} is boundary-sensitive: {driver.KeyQuestionId} at {driver.Tally} ({Banding.DisplayPercent(driver.Tally)}%, printed {Banding.RoundedPercent(driver.Tally)}%) is {computed.ToDisplayText()} on the {Describe(basis)} but {otherRating.ToDisplayText()} on the {Describe(other)}",
+                    $"{standard.Id} is boundary-sensitive: {driver.KeyQuestionId} at {driver.Tally} ({Banding.PercentText(driver.Tally)}%, printed {Banding.RoundedPercent(driver.Tally)}%) is {computed.ToDisplayText()} on the {Describe(basis)} but {otherRating.ToDisplayText()} on the {Describe(other)}",
                     standard.Id,
                     driver.KeyQuestionId));
             }
