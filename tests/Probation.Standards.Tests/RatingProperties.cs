@@ -59,30 +59,8 @@ public class RatingProperties
     }
 
     [Property]
-    public void Changing_any_answer_to_Yes_never_lowers_a_rating_or_the_score(CaseSet set, KeyQuestionIndex k, int pick)
-    {
-        if (set.Cases.IsEmpty)
-        {
-            return;
-        }
-
-        var i = Wrap(pick, set.Cases.Length);
-        var changed = set.Cases.SetItem(i, WithAnswer(set.Cases[i], k.Value, Answer.Yes));
-        var before = Rate(set.Cases);
-        var after = Rate(changed);
-        foreach (var (b, a) in CaseStandards(before, after))
-        {
-            if (b.Rating != Rating.NotRated)
-            {
-                ((int)a.Rating).ShouldBeGreaterThanOrEqualTo((int)b.Rating, $"{b.Id} after case {i} answers Yes to {k}");
-            }
-        }
-
-        if (after.MaxScore == before.MaxScore)
-        {
-            after.Score.ShouldBeGreaterThanOrEqualTo(before.Score);
-        }
-    }
+    public void Changing_any_answer_to_Yes_never_lowers_a_rating_or_the_score(CaseSet set, KeyQuestionIndex k, int pick) =>
+        ChangingAnAnswerMovesRatingsOneWay(set, k, pick, Answer.Yes, direction: +1);
 
     [Property]
     public void Adding_a_case_answering_No_never_raises_a_rating(CaseSet set, KeyQuestionIndex k)
@@ -99,7 +77,12 @@ public class RatingProperties
     }
 
     [Property]
-    public void Changing_any_answer_to_No_never_raises_a_rating_or_the_score(CaseSet set, KeyQuestionIndex k, int pick)
+    public void Changing_any_answer_to_No_never_raises_a_rating_or_the_score(CaseSet set, KeyQuestionIndex k, int pick) =>
+        ChangingAnAnswerMovesRatingsOneWay(set, k, pick, Answer.No, direction: -1);
+
+    // Sets one case's answer to a key question and checks that no rated standard, and (at the same maximum)
+    // not the score, moved against the direction: +1 for Yes (never lower), -1 for No (never higher).
+    private static void ChangingAnAnswerMovesRatingsOneWay(CaseSet set, KeyQuestionIndex k, int pick, Answer answer, int direction)
     {
         if (set.Cases.IsEmpty)
         {
@@ -107,20 +90,20 @@ public class RatingProperties
         }
 
         var i = Wrap(pick, set.Cases.Length);
-        var changed = set.Cases.SetItem(i, WithAnswer(set.Cases[i], k.Value, Answer.No));
+        var changed = set.Cases.SetItem(i, WithAnswer(set.Cases[i], k.Value, answer));
         var before = Rate(set.Cases);
         var after = Rate(changed);
         foreach (var (b, a) in CaseStandards(before, after))
         {
             if (b.Rating != Rating.NotRated)
             {
-                ((int)a.Rating).ShouldBeLessThanOrEqualTo((int)b.Rating, $"{b.Id} after case {i} answers No to {k}");
+                (direction * ((int)a.Rating - (int)b.Rating)).ShouldBeGreaterThanOrEqualTo(0, $"{b.Id} after case {i} answers {answer} to {k}");
             }
         }
 
         if (after.MaxScore == before.MaxScore)
         {
-            after.Score.ShouldBeLessThanOrEqualTo(before.Score);
+            (direction * (after.Score - before.Score)).ShouldBeGreaterThanOrEqualTo(0);
         }
     }
 
