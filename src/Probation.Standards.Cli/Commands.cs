@@ -118,7 +118,7 @@ internal static class Commands
 
         foreach (var file in files)
         {
-            if (!TryRate(file, settings, null, out var document, out var result, out var problem))
+            if (!TryRate(file, settings, out var document, out var result, out var problem))
             {
                 var prefix = file + ": ";
                 output.WriteLine($"FAIL {file}: {(problem!.StartsWith(prefix, StringComparison.Ordinal) ? problem.Substring(prefix.Length) : problem)}");
@@ -143,18 +143,18 @@ internal static class Commands
         return failed == 0 && files.Count > 0 ? Program.Success : Program.VerifyFailed;
     }
 
-    private static bool TryRate(string file, Settings settings, TextWriter? error, out FindingsDocument? document, out RatingResult? result)
+    private static bool TryRate(string file, Settings settings, TextWriter error, out FindingsDocument? document, out RatingResult? result)
     {
-        var ok = TryRate(file, settings, error, out document, out result, out var problem);
+        var ok = TryRate(file, settings, out document, out result, out var problem);
         if (!ok)
         {
-            error?.WriteLine($"error: {problem}");
+            error.WriteLine($"error: {problem}");
         }
 
         return ok;
     }
 
-    private static bool TryRate(string file, Settings settings, TextWriter? error, out FindingsDocument? document, out RatingResult? result, out string? problem)
+    private static bool TryRate(string file, Settings settings, out FindingsDocument? document, out RatingResult? result, out string? problem)
     {
         document = null;
         result = null;
@@ -203,7 +203,6 @@ internal static class Commands
             problem = $"{file}: cannot read: {ex.Message}";
         }
 
-        _ = error;
         return false;
     }
 }
