@@ -119,24 +119,7 @@ public sealed record InspectedCase(
             throw new ArgumentException($"case {id}: a suspension date needs a start date on or before it (R9)", nameof(suspended));
         }
 
-        var aligned = new Answer[framework.KeyQuestions.Count];
-        var given = new bool[aligned.Length];
-        foreach (var pair in answers ?? throw new ArgumentNullException(nameof(answers)))
-        {
-            if (!framework.TryGetKeyQuestion(pair.Key, out var question))
-            {
-                throw new ArgumentException($"case {id}: unknown key question '{pair.Key}' in {framework.Id}", nameof(answers));
-            }
-
-            if (given[question.Index])
-            {
-                throw new ArgumentException($"case {id}: {pair.Key} is answered twice", nameof(answers));
-            }
-
-            given[question.Index] = true;
-            aligned[question.Index] = pair.Value;
-        }
-
+        var aligned = framework.AlignByKeyQuestion(answers, nameof(answers), $"case {id}: ", "answered");
         return new InspectedCase(id, sentence, start?.Date, suspended?.Date, exemption, System.Collections.Immutable.ImmutableArray.Create(aligned));
     }
 }

@@ -242,6 +242,34 @@ public sealed record Framework
     public bool TryGetKeyQuestion(string id, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out KeyQuestionDefinition? question) =>
         this.keyQuestionsById.TryGetValue(id, out question);
 
+    /// <summary>
+    /// Lays values keyed by key-question id out in framework order (a key question not given keeps the
+    /// default value). An unknown or repeated id is an <see cref="ArgumentException"/> for <paramref name="parameter"/>,
+    /// its message starting with <paramref name="prefix"/>.
+    /// </summary>
+    internal TValue[] AlignByKeyQuestion<TValue>(IEnumerable<KeyValuePair<string, TValue>> values, string parameter, string prefix, string repeated)
+    {
+        var aligned = new TValue[this.KeyQuestions.Count];
+        var given = new bool[aligned.Length];
+        foreach (var pair in values ?? throw new ArgumentNullException(parameter))
+        {
+            if (!this.TryGetKeyQuestion(pair.Key, out var question))
+            {
+                throw new ArgumentException($"{prefix}unknown key question '{pair.Key}' in {this.Id}", parameter);
+            }
+
+            if (given[question.Index])
+            {
+                throw new ArgumentException($"{prefix}{pair.Key} is {repeated} twice", parameter);
+            }
+
+            given[question.Index] = true;
+            aligned[question.Index] = pair.Value;
+        }
+
+        return aligned;
+    }
+
     /// <summary>The standard a key question belongs to.</summary>
     /// <param name="keyQuestionId">The key-question id.</param>
     /// <returns>The standard.</returns>

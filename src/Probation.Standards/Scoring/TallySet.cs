@@ -58,24 +58,7 @@ public sealed record TallySet
             throw new ArgumentNullException(nameof(framework));
         }
 
-        var result = new KeyQuestionTally[framework.KeyQuestions.Count];
-        var given = new bool[result.Length];
-        foreach (var pair in tallies ?? throw new ArgumentNullException(nameof(tallies)))
-        {
-            if (!framework.TryGetKeyQuestion(pair.Key, out var question))
-            {
-                throw new ArgumentException($"unknown key question '{pair.Key}' in {framework.Id}", nameof(tallies));
-            }
-
-            if (given[question.Index])
-            {
-                throw new ArgumentException($"{pair.Key} is given twice", nameof(tallies));
-            }
-
-            given[question.Index] = true;
-            result[question.Index] = pair.Value;
-        }
-
+        var result = framework.AlignByKeyQuestion(tallies, nameof(tallies), string.Empty, "given");
         return new TallySet(framework, ImmutableArray.Create(result), cases);
     }
 
