@@ -54,8 +54,8 @@ public sealed record RatingInput(
 
         foreach (var inspectedCase in document.Cases)
         {
-            builder.Add(inspectedCase);
-            var classification = ResetClassifier.Classify(inspectedCase, framework.Reset);
+            var @class = builder.Add(inspectedCase, out var days);
+            var classification = new CaseClassification(inspectedCase.Id, @class, days);
             classifications.Add(classification);
             CaseWarnings(framework, inspectedCase, classification, notApplicableWhenAdjusted, warnings);
         }

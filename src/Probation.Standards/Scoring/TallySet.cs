@@ -144,7 +144,10 @@ public sealed class TallyBuilder
     /// <summary>Adds one case and returns its Reset class, allocating nothing (R3, R9).</summary>
     /// <param name="inspectedCase">The case; its answers must follow this builder's framework.</param>
     /// <returns>The case's Reset class; <see cref="ResetClassifier.Classify(InspectedCase, ResetRules)"/> gives the days too.</returns>
-    public CaseClass Add(InspectedCase inspectedCase)
+    public CaseClass Add(InspectedCase inspectedCase) => this.Add(inspectedCase, out _);
+
+    /// <summary>Adds one case; gives its Reset class and the days from start to suspension (R9).</summary>
+    internal CaseClass Add(InspectedCase inspectedCase, out int? daysToSuspension)
     {
         if (inspectedCase is null)
         {
@@ -157,7 +160,7 @@ public sealed class TallyBuilder
             throw new ArgumentException($"case {inspectedCase.Id} has {answers.Length} answers; {this.framework.Id} has {this.yes.Length} key questions", nameof(inspectedCase));
         }
 
-        var @class = ResetClassifier.Classify(inspectedCase.Start, inspectedCase.Suspended, inspectedCase.Exemption, this.framework.Reset, out _);
+        var @class = ResetClassifier.Classify(inspectedCase.Start, inspectedCase.Suspended, inspectedCase.Exemption, this.framework.Reset, out daysToSuspension);
         if (@class == CaseClass.Adjusted && this.anyNotApplicableWhenAdjusted)
         {
             this.AddAdjusted(answers);
