@@ -1,75 +1,104 @@
 using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Text;
 
 namespace Probation.Standards;
 
+#pragma warning disable CA1032 // The standard constructors would allow an error without its problems.
 /// <summary>
-/// A findings or framework document broke a rule of its format. Nothing was rated (R10): the
-/// exception names the file, the JSON path and what was wrong, and for syntax errors the line and column.
+/// Bad input: a findings document, framework file or API argument that breaks a rule of the format
+/// (<c>docs/findings-format.md</c>). Nothing is ever half-rated: the whole input is rejected, and
+/// <see cref="Problems"/> lists every problem found, each with a stable <see cref="ProblemCode"/>, so
+/// callers and tests match codes, not text.
 /// </summary>
-#pragma warning disable CA1032 // The standard constructors would allow an error without its location.
 public sealed class InvalidInputException : Exception
 #pragma warning restore CA1032
 {
-    /// <summary>Creates the exception.</summary>
-    /// <param name="file">The file (or stream name) the document came from.</param>
-    /// <param name="jsonPath">The JSON path of the offending value, e.g. <c>$.keyQuestions['P2.1.1']</c>.</param>
-    /// <param name="problem">What was wrong, in words a person can act on.</param>
-    /// <param name="line">The 1-based line, when known.</param>
-    /// <param name="column">The 1-based column, when known.</param>
-    /// <param name="innerException">The underlying exception, if any.</param>
-    public InvalidInputException(string file, string jsonPath, string problem, long? line = null, long? column = null, Exception? innerException = null)
-        : this(file, jsonPath, problem, line, column, innerException, locationInMessage: true)
+    /// <summary>The most problems a message lists; <see cref="OmittedCount"/> counts the rest.</summary>
+    public const int MaxListedProblems = 50;
+
+    /// <summary>Creates the exception from the problems found (at least one).</summary>
+    /// <param name="problems">The problems, in the order found; at most <see cref="MaxListedProblems"/> are kept.</param>
+    /// <param name="omittedCount">Further problems found but not kept.</param>
+    public InvalidInputException(IEnumerable<InputProblem> problems, long omittedCount = 0)
+        : this(ToArray(problems), omittedCount)
     {
     }
 
-    // Errors found after parsing carry their line and column as properties; the message keeps the
-    // format's "file: path: problem" shape, which only syntax errors extend with a location.
-    private InvalidInputException(string file, string jsonPath, string problem, long? line, long? column, Exception? innerException, bool locationInMessage)
-        : base(Format(file, jsonPath, problem, locationInMessage ? line : null, column), innerException)
+    private InvalidInputException(ImmutableArray<InputProblem> problems, long omittedCount)
+        : base(Format(problems, omittedCount))
     {
-        this.File = file;
-        this.JsonPath = jsonPath;
-        this.Problem = problem;
-        this.Line = line;
-        this.Column = column;
+        this.Problems = problems;
+        this.OmittedCount = omittedCount;
     }
 
-    /// <summary>The file (or stream name) the document came from.</summary>
-    public string File { get; }
+    /// <summary>The problems found, in document order as far as the reader could tell, at most <see cref="MaxListedProblems"/>.</summary>
+    public EquatableArray<InputProblem> Problems { get; }
 
-    /// <summary>The same error with the location of the offending value found by a second read (message unchanged).</summary>
-    internal InvalidInputException Located(long line, long column) =>
-        new(this.File, this.JsonPath, this.Problem, line, column, this, locationInMessage: false);
+    /// <summary>How many further problems were found and not listed.</summary>
+    public long OmittedCount { get; }
 
-    /// <summary>The JSON path of the offending value.</summary>
-    public string JsonPath { get; }
+    /// <summary>The file (or source name) the first problem is in.</summary>
+    public string File => this.Problems[0].File;
 
-    /// <summary>What was wrong.</summary>
-    public string Problem { get; }
-
-    /// <summary>The 1-based line of the offending text, when known.</summary>
-    public long? Line { get; }
-
-    /// <summary>The 1-based column of the offending text, when known.</summary>
-    public long? Column { get; }
-
-    private static string Format(string file, string jsonPath, string problem, long? line, long? column)
+    /// <summary>The message lines a command-line tool prints: one per problem, then one counting the omitted ones.</summary>
+    /// <returns>The lines, without the <c>error: </c> prefix.</returns>
+    public IReadOnlyList<string> MessageLines()
     {
-        var builder = new StringBuilder();
-        builder.Append(file).Append(": ").Append(jsonPath).Append(": ");
-        if (line is not null)
+        var lines = new List<string>(this.Problems.Count + 1);
+        foreach (var problem in this.Problems)
         {
-            builder.Append("line ").Append(line.Value);
-            if (column is not null)
-            {
-                builder.Append(", column ").Append(column.Value);
-            }
-
-            builder.Append(": ");
+            lines.Add(problem.ToString());
         }
 
-        builder.Append(problem);
+        if (this.OmittedCount > 0)
+        {
+            lines.Add($"{this.File}: {this.OmittedCount} more problem{(this.OmittedCount == 1 ? string.Empty : "s")} not listed");
+        }
+
+        return lines;
+    }
+
+    internal static InvalidInputException Of(InputProblem problem) => new(ImmutableArray.Create(problem), 0);
+
+    private static ImmutableArray<InputProblem> ToArray(IEnumerable<InputProblem> problems)
+    {
+        var array = ImmutableArray.CreateRange(problems ?? throw new ArgumentNullException(nameof(problems)));
+        if (array.IsEmpty)
+        {
+            throw new ArgumentException("bad input needs at least one problem", nameof(problems));
+        }
+
+        foreach (var problem in array)
+        {
+            if (problem is null)
+            {
+                throw new ArgumentException("a problem is null", nameof(problems));
+            }
+        }
+
+        return array.Length > MaxListedProblems ? array.RemoveRange(MaxListedProblems, array.Length - MaxListedProblems) : array;
+    }
+
+    private static string Format(ImmutableArray<InputProblem> problems, long omitted)
+    {
+        var builder = new StringBuilder();
+        foreach (var problem in problems)
+        {
+            if (builder.Length > 0)
+            {
+                builder.Append('\n');
+            }
+
+            builder.Append(problem);
+        }
+
+        if (omitted > 0)
+        {
+            builder.Append('\n').Append(problems[0].File).Append(": ").Append(omitted).Append(" more problems not listed");
+        }
+
         return builder.ToString();
     }
 }

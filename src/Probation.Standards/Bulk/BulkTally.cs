@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Immutable;
 using System.Threading.Tasks;
+using Probation.Standards.Reset;
 using Probation.Standards.Scoring;
 #if NET8_0_OR_GREATER
 using System.Numerics;
@@ -14,7 +15,7 @@ namespace Probation.Standards.Bulk;
 
 /// <summary>
 /// Tallies a <see cref="CaseBatch"/> (R3, R9) into the same <see cref="TallySet"/> the per-case
-/// <see cref="TallyBuilder"/> gives for the same cases: each key question's Yes and relevant counts are
+/// <see cref="Cases.TallyBuilder"/> gives for the same cases: each key question's Yes and relevant counts are
 /// population counts of its bit-planes. Allocates nothing per case; with a parallelism above one, the
 /// words are split into contiguous ranges, each counted on its own thread into its own partial counts,
 /// and the partial counts are merged (tallies add, so the split never changes the result).
@@ -27,7 +28,7 @@ public static class BulkTally
     /// <summary>Tallies a batch.</summary>
     /// <param name="batch">The batch.</param>
     /// <param name="parallelism">How many threads to count on (1 counts on the calling thread).</param>
-    /// <returns>The tally set, equal to <see cref="TallyBuilder"/>'s over the same cases.</returns>
+    /// <returns>The tally set, equal to <see cref="Cases.TallyBuilder"/>'s over the same cases.</returns>
     /// <exception cref="ArgumentOutOfRangeException">When <paramref name="parallelism"/> is below one.</exception>
     public static TallySet Tally(CaseBatch batch, int parallelism = 1) => Tally(batch, parallelism, MinWordsPerThread);
 
@@ -93,7 +94,9 @@ public static class BulkTally
             tallies[q] = new KeyQuestionTally(yes, relevant);
         }
 
-        return new TallySet(framework, ImmutableArray.Create(tallies), batch.Cases);
+        var given = new bool[questions];
+        given.AsSpan().Fill(true);
+        return new TallySet(framework, ImmutableArray.Create(tallies), ImmutableArray.Create(given), batch.Cases);
     }
 
     /// <summary>Counts the set bits of a run of words: the memory-bound kernel of the bulk path.</summary>

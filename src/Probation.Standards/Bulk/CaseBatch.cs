@@ -1,5 +1,6 @@
 using System;
-using Probation.Standards.Findings;
+using Probation.Standards.Cases;
+using Probation.Standards.Reset;
 using Probation.Standards.Frameworks;
 using Probation.Standards.Scoring;
 
@@ -101,6 +102,17 @@ public sealed class CaseBatch
             throw new ArgumentOutOfRangeException(nameof(caseClass), caseClass, "not a Reset class");
         }
 
+        if (sentence is { } s && (uint)s > (uint)SentenceType.PostSentenceSupervision)
+        {
+            throw new ArgumentOutOfRangeException(nameof(sentence), sentence, "not a sentence type");
+        }
+
+        // R9: Core means not suspended; the two Reset classes mean suspended; an exempt case may be either.
+        if (caseClass != CaseClass.Exempt && suspended != (caseClass is CaseClass.SuspendedAfterThreshold or CaseClass.Adjusted))
+        {
+            throw new ArgumentException($"a {caseClass} case {(suspended ? "cannot carry" : "needs")} a suspension date (R9)", nameof(suspended));
+        }
+
         for (var q = 0; q < answers.Length; q++)
         {
             if ((uint)answers[q] > (uint)Answer.Yes)
@@ -153,7 +165,12 @@ public sealed class CaseBatch
             throw new ArgumentNullException(nameof(inspectedCase));
         }
 
-        var @class = ResetClassifier.Classify(inspectedCase.Start, inspectedCase.Suspended, inspectedCase.Exemption, this.framework.Reset, out _);
+        if (!inspectedCase.Framework.Equals(this.framework))
+        {
+            throw new ArgumentException($"case {inspectedCase.Id} follows {inspectedCase.Framework}; this batch holds {this.framework}", nameof(inspectedCase));
+        }
+
+        var @class = inspectedCase.Classify().Class;
         var answers = inspectedCase.Answers.AsImmutableArray();
         return this.Add(answers.AsSpan(), @class, inspectedCase.Sentence, inspectedCase.Suspended is not null);
     }

@@ -6,108 +6,44 @@ using Probation.Standards.Scoring;
 
 namespace Probation.Standards.Explanation;
 
-/// <summary>What one key question needs to reach the next band's lower edge.</summary>
-/// <param name="KeyQuestionId">The key question.</param>
-/// <param name="Tally">Its current counts.</param>
-/// <param name="NoAnswersTurnedYes">How many of its No answers would have to be Yes instead; <see langword="null"/> when counts are unknown (a published percentage).</param>
-/// <param name="NewSufficientCases">How many further relevant cases answering Yes it would need; <see langword="null"/> when unknown or impossible (a 100% edge).</param>
-public sealed record KeyQuestionLift(string KeyQuestionId, KeyQuestionTally Tally, long? NoAnswersTurnedYes, long? NewSufficientCases);
-
 /// <summary>
-/// The smallest change that lifts a case standard one band: every key question below the next band's edge
-/// must reach it (R5), so No-to-Yes changes add up across key questions, while each new sufficient case
-/// answers Yes to all of them at once.
-/// </summary>
-/// <param name="Target">The band the standard would reach.</param>
-/// <param name="TargetFromPercent">That band's lower edge.</param>
-/// <param name="NoAnswersTurnedYes">Total No answers that would have to be Yes; <see langword="null"/> when a key question's counts are unknown.</param>
-/// <param name="NewSufficientCases">New cases, each sufficient on every key question, needed; <see langword="null"/> when unknown or impossible.</param>
-/// <param name="KeyQuestions">What each key question below the edge needs.</param>
-/// <param name="DrivenByAfterNoTurnedYes">The key question that would then drive the standard, after the No-to-Yes changes.</param>
-/// <param name="DrivenByAfterNewCases">The key question that would then drive the standard, after the new cases.</param>
-public sealed record BandLift(
-    Rating Target,
-    int TargetFromPercent,
-    long? NoAnswersTurnedYes,
-    long? NewSufficientCases,
-    EquatableArray<KeyQuestionLift> KeyQuestions,
-    string? DrivenByAfterNoTurnedYes,
-    string? DrivenByAfterNewCases);
-
-/// <summary>Why a case standard is rated as it is, and what would lift it.</summary>
-/// <param name="Standard">The standard's result.</param>
-/// <param name="Driver">The driving key question's outcome, when rated.</param>
-/// <param name="Band">The band the driving key question sits in, when rated.</param>
-/// <param name="Lift">What would lift the computed rating one band; <see langword="null"/> when it is already in the top band or not rated.</param>
-public sealed record StandardExplanation(StandardResult Standard, KeyQuestionOutcome? Driver, RatingBand? Band, BandLift? Lift);
-
-/// <summary>
-/// Explains ratings: for each case standard the key question that drove it, its counts and exact
-/// percentage, the band edges around it, and the smallest number of further Yes answers that would
-/// lift it one band (R4, R5). A consumer of results only: it never looks at cases.
+/// Explains a rating from its result alone: for each case standard the driving key question, its band's
+/// edges and the fewest answers that lift it a band (R4, R5); for the overall rating, the points the next
+/// band needs (R8). Exact integer arithmetic throughout, whatever the counts.
 /// </summary>
 public static class Explainer
 {
-    /// <summary>Explains every case standard of a result.</summary>
-    /// <param name="framework">The framework the result was rated against.</param>
-    /// <param name="result">The result.</param>
-    /// <returns>One explanation per case standard, in framework order.</returns>
-    public static EquatableArray<StandardExplanation> Explain(Framework framework, RatingResult result)
+    /// <summary>Explains every case standard and the overall rating of a result.</summary>
+    /// <param name="result">The rating.</param>
+    /// <returns>The explanation.</returns>
+    public static RatingExplanation Explain(RatingResult result)
     {
-        if (framework is null)
-        {
-            throw new ArgumentNullException(nameof(framework));
-        }
-
         if (result is null)
         {
             throw new ArgumentNullException(nameof(result));
         }
 
-        var explanations = ImmutableArray.CreateBuilder<StandardExplanation>();
+        var standards = ImmutableArray.CreateBuilder<StandardExplanation>();
         foreach (var standard in result.Standards)
         {
             if (standard.RatedBy == RatedBy.CaseSample)
             {
-                explanations.Add(Explain(framework, standard, result.Basis));
+                standards.Add(Explain(result.Framework, standard, result.Basis));
             }
         }
 
-        return explanations.ToImmutable();
+        return new RatingExplanation(result, standards.ToImmutable(), ExplainOverall(result));
     }
 
-    /// <summary>Explains one case standard.</summary>
-    /// <param name="framework">The framework.</param>
-    /// <param name="standard">The standard's result.</param>
-    /// <param name="basis">The banding basis the result used.</param>
-    /// <returns>The explanation.</returns>
-    public static StandardExplanation Explain(Framework framework, StandardResult standard, BandingBasis basis)
+    private static StandardExplanation Explain(Framework framework, StandardResult standard, BandingBasis basis)
     {
-        if (framework is null)
-        {
-            throw new ArgumentNullException(nameof(framework));
-        }
-
-        if (standard is null)
-        {
-            throw new ArgumentNullException(nameof(standard));
-        }
-
-        KeyQuestionOutcome? driver = null;
-        foreach (var outcome in standard.KeyQuestions)
-        {
-            if (outcome.Id == standard.DrivenBy)
-            {
-                driver = outcome;
-            }
-        }
-
+        var driver = standard.Driver;
         if (driver is null || standard.ComputedRating is null or Rating.NotRated)
         {
-            return new StandardExplanation(standard, null, null, null);
+            return new StandardExplanation(standard, null, null);
         }
 
-        var band = framework.BandOf(standard.ComputedRating.Value);
+        var band = framework.GetBand(standard.ComputedRating.Value);
         BandLift? lift = null;
         var bands = framework.Bands;
         for (var i = 0; i < bands.Count - 1; i++)
@@ -118,66 +54,94 @@ public static class Explainer
             }
         }
 
-        return new StandardExplanation(standard, driver, band, lift);
+        return new StandardExplanation(standard, band, lift);
+    }
+
+    // R8: where the score sits in the overall table, and how many points the next band needs.
+    private static OverallExplanation ExplainOverall(RatingResult result)
+    {
+        if (!result.Framework.TryGetOverallBands(result.MaxScore, out var table))
+        {
+            return new OverallExplanation(null, null, null, null);
+        }
+
+        var bands = table.Bands;
+        for (var i = 0; i < bands.Count; i++)
+        {
+            if (result.Score >= bands[i].FromScore && result.Score <= bands[i].ToScore)
+            {
+                var next = i + 1 < bands.Count ? bands[i + 1] : null;
+                return new OverallExplanation(table, bands[i], next, next is null ? null : next.FromScore - result.Score);
+            }
+        }
+
+        return new OverallExplanation(table, null, null, null);
     }
 
     private static BandLift Lift(StandardResult standard, RatingBand target, BandingBasis basis)
     {
         var lifts = ImmutableArray.CreateBuilder<KeyQuestionLift>();
-        long? turned = 0;
-        long? newCases = 0;
-        var afterTurned = new KeyQuestionTally[standard.KeyQuestions.Count];
+        BigInteger? turned = 0;
+        BigInteger? newCases = 0;
+        var afterTurned = new BigTally[standard.KeyQuestions.Count];
         for (var i = 0; i < standard.KeyQuestions.Count; i++)
         {
-            var outcome = standard.KeyQuestions[i];
-            afterTurned[i] = outcome.Tally;
-            if (!outcome.HasResult || Banding.Reaches(outcome.Tally, target.FromPercent, basis))
+            var question = standard.KeyQuestions[i];
+            afterTurned[i] = new BigTally(question.Tally.Yes, question.Tally.Relevant);
+            if (!question.HasResult || Banding.Reaches(question.Tally, target.FromPercent, basis))
             {
                 continue;
             }
 
-            long? k = null;
-            long? m = null;
-            if (outcome.PublishedPercent is null)
+            BigInteger? k = null;
+            BigInteger? m = null;
+            decimal? short_ = null;
+            if (question.IsPublished)
             {
-                k = NoTurnedYes(outcome.Tally, target.FromPercent, basis);
-                m = NewSufficientCases(outcome.Tally, target.FromPercent, basis);
-                afterTurned[i] = new KeyQuestionTally(outcome.Tally.Yes + k.Value, outcome.Tally.Relevant);
+                short_ = target.FromPercent - question.PublishedPercent!.Value;
+            }
+            else
+            {
+                k = NoTurnedYes(question.Tally, target.FromPercent, basis);
+                m = NewSufficientCases(question.Tally, target.FromPercent, basis);
+                afterTurned[i] = new BigTally(question.Tally.Yes + k.Value, question.Tally.Relevant);
             }
 
-            lifts.Add(new KeyQuestionLift(outcome.Id, outcome.Tally, k, m));
-            turned = turned is null || k is null ? null : checked(turned + k);
-            newCases = newCases is null || m is null ? null : Math.Max(newCases.Value, m.Value);
+            lifts.Add(new KeyQuestionLift(question, ToLong(k), ToLong(m), short_));
+            turned = turned is null || k is null ? null : turned + k;
+            newCases = newCases is null || m is null ? null : BigInteger.Max(newCases.Value, m.Value);
         }
 
-        string? driverAfterTurned = turned is null ? null : Lowest(standard, afterTurned);
+        var driverAfterTurned = turned is null ? null : Lowest(standard, afterTurned);
         string? driverAfterNew = null;
-        if (newCases is not null)
+        if (newCases is { } added)
         {
-            var afterNew = new KeyQuestionTally[standard.KeyQuestions.Count];
+            var afterNew = new BigTally[standard.KeyQuestions.Count];
             for (var i = 0; i < afterNew.Length; i++)
             {
                 var tally = standard.KeyQuestions[i].Tally;
-                afterNew[i] = tally.HasResult ? tally + new KeyQuestionTally(newCases.Value, newCases.Value) : tally;
+                afterNew[i] = tally.HasResult ? new BigTally(tally.Yes + added, tally.Relevant + added) : new BigTally(tally.Yes, tally.Relevant);
             }
 
             driverAfterNew = Lowest(standard, afterNew);
         }
 
-        return new BandLift(target.Rating, target.FromPercent, turned, newCases, lifts.ToImmutable(), driverAfterTurned, driverAfterNew);
+        return new BandLift(target, ToLong(turned), ToLong(newCases), lifts.ToImmutable(), driverAfterTurned, driverAfterNew);
     }
 
+    // Counts beyond 64 bits cannot be given as a number of cases: no number is given.
+    private static long? ToLong(BigInteger? value) => value is { } v && v <= long.MaxValue ? (long)v : null;
+
     // Smallest k with (yes + k) / relevant at or above the edge; never more than the No answers there are.
-    private static long NoTurnedYes(KeyQuestionTally tally, int fromPercent, BandingBasis basis)
+    private static BigInteger NoTurnedYes(KeyQuestionTally tally, int fromPercent, BandingBasis basis)
     {
         var edge = Banding.Edge.Of(fromPercent, basis);
         var needed = ((BigInteger)edge.Numerator * tally.Relevant) - ((BigInteger)edge.Denominator * tally.Yes);
-        var k = CeilingDivide(needed, edge.Denominator);
-        return (long)BigInteger.Min(k, tally.No);
+        return BigInteger.Min(CeilingDivide(needed, edge.Denominator), tally.No);
     }
 
     // Smallest m with (yes + m) / (relevant + m) at or above the edge; null when the edge is 100%.
-    private static long? NewSufficientCases(KeyQuestionTally tally, int fromPercent, BandingBasis basis)
+    private static BigInteger? NewSufficientCases(KeyQuestionTally tally, int fromPercent, BandingBasis basis)
     {
         var edge = Banding.Edge.Of(fromPercent, basis);
         var room = edge.Denominator - edge.Numerator;
@@ -187,24 +151,25 @@ public static class Explainer
         }
 
         var needed = ((BigInteger)edge.Numerator * tally.Relevant) - ((BigInteger)edge.Denominator * tally.Yes);
-        return (long)CeilingDivide(needed, room);
+        return CeilingDivide(needed, room);
     }
 
     private static BigInteger CeilingDivide(BigInteger numerator, long denominator) =>
         numerator <= 0 ? BigInteger.Zero : (numerator + denominator - 1) / denominator;
 
-    private static string? Lowest(StandardResult standard, KeyQuestionTally[] tallies)
+    // R5: the lowest exact ratio, first in order on a tie.
+    private static string? Lowest(StandardResult standard, BigTally[] tallies)
     {
         string? lowest = null;
-        KeyQuestionTally lowestTally = default;
+        BigTally lowestTally = default;
         for (var i = 0; i < tallies.Length; i++)
         {
-            if (!tallies[i].HasResult)
+            if (tallies[i].Relevant.IsZero)
             {
                 continue;
             }
 
-            if (lowest is null || tallies[i].CompareRatio(lowestTally) < 0)
+            if (lowest is null || (tallies[i].Yes * lowestTally.Relevant) < (lowestTally.Yes * tallies[i].Relevant))
             {
                 lowest = standard.KeyQuestions[i].Id;
                 lowestTally = tallies[i];
@@ -212,5 +177,18 @@ public static class Explainer
         }
 
         return lowest;
+    }
+
+    private readonly struct BigTally
+    {
+        public BigTally(BigInteger yes, BigInteger relevant)
+        {
+            this.Yes = yes;
+            this.Relevant = relevant;
+        }
+
+        public BigInteger Yes { get; }
+
+        public BigInteger Relevant { get; }
     }
 }

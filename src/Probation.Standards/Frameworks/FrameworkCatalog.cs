@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using System.IO;
+using System.Linq;
 
 namespace Probation.Standards.Frameworks;
 
@@ -14,6 +16,7 @@ public sealed class FrameworkCatalog
     /// <summary>The id of the default framework, <c>probation-pdu-2023</c> (R1).</summary>
     public const string DefaultFrameworkId = "probation-pdu-2023";
 
+    private const string ResourcePrefix = "Probation.Standards.Frameworks.";
     private static readonly Lazy<FrameworkCatalog> Embedded = new(LoadEmbedded);
 
     private readonly ImmutableArray<Framework> frameworks;
@@ -24,7 +27,7 @@ public sealed class FrameworkCatalog
     public static FrameworkCatalog Default => Embedded.Value;
 
     /// <summary>The default framework, <c>probation-pdu-2023</c>.</summary>
-    public static Framework DefaultFramework => Default.Find(DefaultFrameworkId)!;
+    public static Framework DefaultFramework => Default.GetFramework(DefaultFrameworkId);
 
     /// <summary>The frameworks, in the order added.</summary>
     public IReadOnlyList<Framework> Frameworks => this.frameworks;
@@ -36,13 +39,43 @@ public sealed class FrameworkCatalog
     /// <param name="json">The framework JSON.</param>
     /// <param name="name">The file or stream name, for error messages.</param>
     /// <returns>The framework.</returns>
-    /// <exception cref="InvalidInputException">When the framework breaks a rule.</exception>
+    /// <exception cref="InvalidInputException">When the framework breaks a rule (<see cref="ProblemCode.InvalidFramework"/>).</exception>
     public static Framework ReadFramework(Stream json, string name) =>
         FrameworkReader.Read(json ?? throw new ArgumentNullException(nameof(json)), name ?? throw new ArgumentNullException(nameof(name)));
 
-    /// <summary>A catalog holding these frameworks and <paramref name="framework"/>, which replaces one of the same id.</summary>
-    /// <param name="framework">The framework to add.</param>
-    /// <returns>A new catalog.</returns>
+    /// <summary>Reads a framework file and returns this catalog with it added (<see cref="With"/>).</summary>
+    /// <param name="path">The framework file.</param>
+    /// <returns>The new catalog.</returns>
+    /// <exception cref="InvalidInputException">The file cannot be read or breaks a rule.</exception>
+    public FrameworkCatalog WithFile(string path)
+    {
+        if (path is null)
+        {
+            throw new ArgumentNullException(nameof(path));
+        }
+
+        Stream stream;
+        try
+        {
+            stream = File.OpenRead(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw InvalidInputException.Of(new InputProblem(ProblemCode.Unreadable, path, Internal.JsonPathText.Root, Directory.Exists(path) ? "is a folder, not a framework file" : ex is FileNotFoundException or DirectoryNotFoundException ? "no such file" : "cannot be read: " + ex.Message));
+        }
+
+        using (stream)
+        {
+            return this.With(ReadFramework(stream, path));
+        }
+    }
+
+    /// <summary>
+    /// This catalog with a framework added; a framework with the same id as one already here replaces it,
+    /// so an exported and corrected embedded framework loads back under its own id.
+    /// </summary>
+    /// <param name="framework">The framework.</param>
+    /// <returns>The new catalog.</returns>
     public FrameworkCatalog With(Framework framework)
     {
         if (framework is null)
@@ -51,67 +84,83 @@ public sealed class FrameworkCatalog
         }
 
         var builder = ImmutableArray.CreateBuilder<Framework>();
-        foreach (var existing in this.frameworks)
-        {
-            if (existing.Id != framework.Id)
-            {
-                builder.Add(existing);
-            }
-        }
-
+        builder.AddRange(this.frameworks.Where(existing => existing.Id != framework.Id));
         builder.Add(framework);
         return new FrameworkCatalog(builder.ToImmutable());
     }
 
-    /// <summary>Finds a framework by id.</summary>
+    /// <summary>Finds a framework by id (compared exactly).</summary>
     /// <param name="id">The id.</param>
-    /// <returns>The framework, or <see langword="null"/>.</returns>
-    public Framework? Find(string id)
+    /// <param name="framework">The framework, when found.</param>
+    /// <returns>Whether it was found.</returns>
+    public bool TryGetFramework(string id, [NotNullWhen(true)] out Framework? framework)
     {
-        foreach (var framework in this.frameworks)
+        framework = this.frameworks.FirstOrDefault(f => string.Equals(f.Id, id, StringComparison.Ordinal));
+        return framework is not null;
+    }
+
+    /// <summary>Gets a framework by id.</summary>
+    /// <param name="id">The id.</param>
+    /// <returns>The framework.</returns>
+    /// <exception cref="KeyNotFoundException">No such framework; the message lists the known ones.</exception>
+    public Framework GetFramework(string id) =>
+        this.TryGetFramework(id, out var framework) ? framework : throw new KeyNotFoundException($"no framework '{id}' (known: {this.KnownIds})");
+
+    /// <summary>Finds the framework in force on a fieldwork start date: of those in force, the latest to begin (R1).</summary>
+    /// <param name="fieldworkStarted">The date.</param>
+    /// <param name="framework">The framework, when one is in force.</param>
+    /// <returns>Whether one is.</returns>
+    public bool TryGetFrameworkInForce(DateTime fieldworkStarted, [NotNullWhen(true)] out Framework? framework)
+    {
+        framework = null;
+        foreach (var candidate in this.frameworks)
         {
-            if (string.Equals(framework.Id, id, StringComparison.Ordinal))
+            if (candidate.IsInForceOn(fieldworkStarted) && (framework is null || candidate.EffectiveFrom > framework.EffectiveFrom))
             {
-                return framework;
+                framework = candidate;
             }
         }
 
-        return null;
+        return framework is not null;
     }
 
-    /// <summary>The framework in force on a fieldwork start date (R1); the latest-starting one when several are.</summary>
-    /// <param name="fieldworkStarted">The fieldwork start date.</param>
-    /// <returns>The framework, or <see langword="null"/> when none is in force.</returns>
-    public Framework? InForceOn(DateTime fieldworkStarted)
+#if NET6_0_OR_GREATER
+    /// <summary>Finds the framework in force on a fieldwork start date (R1).</summary>
+    /// <param name="fieldworkStarted">The date.</param>
+    /// <param name="framework">The framework, when one is in force.</param>
+    /// <returns>Whether one is.</returns>
+    public bool TryGetFrameworkInForce(DateOnly fieldworkStarted, [NotNullWhen(true)] out Framework? framework) =>
+        this.TryGetFrameworkInForce(fieldworkStarted.ToDateTime(TimeOnly.MinValue), out framework);
+#endif
+
+    /// <summary>The framework's JSON, to edit and load back with <see cref="ReadFramework"/>: the bytes it was read from.</summary>
+    /// <param name="id">The framework id.</param>
+    /// <returns>The UTF-8 JSON.</returns>
+    /// <exception cref="KeyNotFoundException">No such framework.</exception>
+    /// <exception cref="InvalidOperationException">The framework was built in memory (e.g. by <see cref="Framework.WithResetThreshold"/>) and has no source JSON.</exception>
+    public ReadOnlyMemory<byte> GetJson(string id)
     {
-        Framework? found = null;
-        foreach (var framework in this.frameworks)
-        {
-            if (framework.IsInForceOn(fieldworkStarted) && (found is null || framework.EffectiveFrom > found.EffectiveFrom))
-            {
-                found = framework;
-            }
-        }
-
-        return found;
+        var framework = this.GetFramework(id);
+        return framework.SourceJson ?? throw new InvalidOperationException($"{framework} was changed in memory and has no source JSON to export");
     }
+
+    internal string KnownIds => string.Join(", ", this.frameworks.Select(f => f.Id));
 
     private static FrameworkCatalog LoadEmbedded()
     {
         var assembly = typeof(FrameworkCatalog).Assembly;
         var builder = ImmutableArray.CreateBuilder<Framework>();
-        const string prefix = "Probation.Standards.Frameworks.";
         var names = assembly.GetManifestResourceNames();
         Array.Sort(names, StringComparer.Ordinal);
         foreach (var resource in names)
         {
-            if (!resource.StartsWith(prefix, StringComparison.Ordinal) || !resource.EndsWith(".json", StringComparison.Ordinal))
+            if (!resource.StartsWith(ResourcePrefix, StringComparison.Ordinal) || !resource.EndsWith(".json", StringComparison.Ordinal))
             {
                 continue;
             }
 
             using var stream = assembly.GetManifestResourceStream(resource)!;
-            builder.Add(FrameworkReader.Read(stream, "embedded:" + resource.Substring(prefix.Length)));
+            builder.Add(FrameworkReader.Read(stream, "embedded:" + resource.Substring(ResourcePrefix.Length)));
         }
 
         return new FrameworkCatalog(builder.ToImmutable());

@@ -4,7 +4,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.IO;
 using System.Text.Json;
-using Probation.Standards.Findings;
+using Probation.Standards.Reset;
 using Probation.Standards.Internal;
 
 namespace Probation.Standards.Frameworks;
@@ -18,28 +18,36 @@ internal static class FrameworkReader
 {
     public static Framework Read(Stream stream, string file)
     {
+        // Framework files are small: read whole, so the bytes can be exported again as given.
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        var bytes = copy.ToArray();
         FrameworkDto? dto;
         try
         {
-            dto = JsonSerializer.Deserialize(stream, FrameworkJsonContext.Default.FrameworkDto);
+            dto = JsonSerializer.Deserialize(bytes, FrameworkJsonContext.Default.FrameworkDto);
         }
         catch (JsonException ex)
         {
-            throw new InvalidInputException(
+            throw InvalidInputException.Of(new InputProblem(
+                ProblemCode.InvalidFramework,
                 file,
                 ex.Path ?? JsonPathText.Root,
                 SyntaxProblem(ex),
-                ex.LineNumber + 1,
-                ex.BytePositionInLine + 1,
-                ex);
+                (ex.LineNumber ?? 0) + 1,
+                (ex.BytePositionInLine ?? 0) + 1));
+        }
+        catch (InvalidOperationException)
+        {
+            throw InvalidInputException.Of(new InputProblem(ProblemCode.NotUtf8, file, JsonPathText.Root, "the framework file is not valid UTF-8 JSON"));
         }
 
         if (dto is null)
         {
-            throw new InvalidInputException(file, JsonPathText.Root, "a framework must be a JSON object, not null");
+            throw InvalidInputException.Of(new InputProblem(ProblemCode.InvalidFramework, file, JsonPathText.Root, "a framework must be a JSON object, not null"));
         }
 
-        return new Builder(file).Build(dto);
+        return new Builder(file, bytes).Build(dto);
     }
 
     private static string SyntaxProblem(JsonException ex)
@@ -52,8 +60,13 @@ internal static class FrameworkReader
     private sealed class Builder
     {
         private readonly string file;
+        private readonly byte[] json;
 
-        public Builder(string file) => this.file = file;
+        public Builder(string file, byte[] json)
+        {
+            this.file = file;
+            this.json = json;
+        }
 
         public Framework Build(FrameworkDto dto)
         {
@@ -73,7 +86,7 @@ internal static class FrameworkReader
             var bands = this.Bands(dto.Bands, JsonPathText.Property(root, "bands"));
             var points = this.Points(dto.Points, JsonPathText.Property(root, "points"));
             var overall = this.OverallTables(dto.OverallBands, JsonPathText.Property(root, "overallBands"));
-            var framework = new Framework(id, versionId, name, from, to, source, standards, bands, points, overall, this.Reset(dto.Reset, standards));
+            var framework = new Framework(id, versionId, name, from, to, source, standards, bands, points, overall, this.Reset(dto.Reset, standards), this.json);
             return framework;
         }
 
@@ -130,7 +143,8 @@ internal static class FrameworkReader
                         this.Required(qdto.Text, JsonPathText.Property(qat, "text")),
                         this.Required(qdto.Lens, JsonPathText.Property(qat, "lens")),
                         questionIndex++,
-                        this.Source(qdto.Source, JsonPathText.Property(qat, "source"))));
+                        this.Source(qdto.Source, JsonPathText.Property(qat, "source")),
+                        id));
                 }
 
                 result.Add(new StandardDefinition(
@@ -140,6 +154,11 @@ internal static class FrameworkReader
                     ratedBy,
                     questions.ToImmutable(),
                     this.Source(dto.Source, JsonPathText.Property(at, "source"))));
+            }
+
+            if (questionIndex > 64)
+            {
+                this.Fail(path, $"a framework has at most 64 key questions, not {questionIndex}");
             }
 
             return result.ToImmutable();
@@ -391,7 +410,8 @@ internal static class FrameworkReader
             return value!;
         }
 
-        private InvalidInputException Error(string path, string problem) => new(this.file, path, problem);
+        private InvalidInputException Error(string path, string problem) =>
+            InvalidInputException.Of(new InputProblem(ProblemCode.InvalidFramework, this.file, path, problem));
 
         private void Fail(string path, string problem) => throw this.Error(path, problem);
     }

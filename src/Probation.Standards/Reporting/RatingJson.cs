@@ -71,11 +71,18 @@ public static class RatingJson
         }
 
         writer.WriteEndArray();
+        writer.WriteStartArray("unverified");
+        foreach (var value in result.Unverified)
+        {
+            writer.WriteStringValue(value);
+        }
+
+        writer.WriteEndArray();
         writer.WriteEndObject();
         writer.Flush();
     }
 
-    private static void WriteStandard(Utf8JsonWriter writer, StandardResult standard)
+    internal static void WriteStandard(Utf8JsonWriter writer, StandardResult standard)
     {
         writer.WriteStartObject();
         writer.WriteString("id", standard.Id);
@@ -118,7 +125,7 @@ public static class RatingJson
         writer.WriteEndObject();
     }
 
-    private static void WriteKeyQuestion(Utf8JsonWriter writer, KeyQuestionOutcome question)
+    internal static void WriteKeyQuestion(Utf8JsonWriter writer, KeyQuestionResult question)
     {
         writer.WriteStartObject();
         writer.WriteString("id", question.Id);
@@ -156,7 +163,7 @@ public static class RatingJson
         writer.WriteEndObject();
     }
 
-    private static void WriteIfPresent(Utf8JsonWriter writer, string name, string? value)
+    internal static void WriteIfPresent(Utf8JsonWriter writer, string name, string? value)
     {
         if (value is not null)
         {

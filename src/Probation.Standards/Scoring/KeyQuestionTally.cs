@@ -42,11 +42,13 @@ public readonly struct KeyQuestionTally : IEquatable<KeyQuestionTally>
     /// <summary>The tally of one answer.</summary>
     /// <param name="answer">The answer.</param>
     /// <returns>1/1 for Yes, 0/1 for No, 0/0 for NotApplicable.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">An undefined answer such as <c>(Answer)7</c>.</exception>
     public static KeyQuestionTally Of(Answer answer) => answer switch
     {
         Answer.Yes => new KeyQuestionTally(1, 1),
         Answer.No => new KeyQuestionTally(0, 1),
-        _ => Zero,
+        Answer.NotApplicable => Zero,
+        _ => throw new ArgumentOutOfRangeException(nameof(answer), answer, "not Yes, No or NotApplicable"),
     };
 
     /// <summary>Merges two tallies (associative and commutative; checked against overflow).</summary>

@@ -1,0 +1,199 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Probation.Standards.Frameworks;
+using Probation.Standards.Reset;
+using Probation.Standards.Scoring;
+
+namespace Probation.Standards.Cases;
+
+/// <summary>
+/// The per-case producer of tallies: adds cases one at a time without keeping them, classifies each under
+/// Probation Reset (R9) and notes the warnings cases raise. Not thread-safe: give each thread its own
+/// builder and <see cref="TallySet.Merge"/> the results.
+/// </summary>
+public sealed class TallyBuilder
+{
+    private readonly Framework framework;
+    private readonly long[] yes;
+    private readonly long[] relevant;
+    private readonly bool[] notApplicableWhenAdjusted;
+    private readonly bool anyNotApplicableWhenAdjusted;
+    private readonly ImmutableArray<RatingWarning>.Builder warnings = ImmutableArray.CreateBuilder<RatingWarning>();
+    private readonly long[] classes = new long[4];
+    private readonly long[] sentences = new long[4];
+    private ulong answered;
+    private long inspected;
+    private long suspendedButExempt;
+
+    /// <summary>Creates an empty builder for a framework.</summary>
+    /// <param name="framework">The framework.</param>
+    public TallyBuilder(Framework framework)
+    {
+        this.framework = framework ?? throw new ArgumentNullException(nameof(framework));
+        var n = framework.KeyQuestions.Count;
+        this.yes = new long[n];
+        this.relevant = new long[n];
+        this.notApplicableWhenAdjusted = new bool[n];
+        foreach (var id in framework.Reset.NotApplicableWhenAdjusted)
+        {
+            if (framework.TryGetKeyQuestion(id, out var question))
+            {
+                this.notApplicableWhenAdjusted[question.Index] = true;
+                this.anyNotApplicableWhenAdjusted = true;
+            }
+        }
+    }
+
+    /// <summary>The cases added so far.</summary>
+    public long Count => this.inspected;
+
+    /// <summary>The warnings the cases added so far raised (R9), in the order added.</summary>
+    public EquatableArray<RatingWarning> Warnings => this.warnings.ToImmutable();
+
+    /// <summary>Tallies a set of cases (R3, R9).</summary>
+    /// <param name="framework">The framework the cases follow.</param>
+    /// <param name="cases">The cases.</param>
+    /// <returns>The tally set.</returns>
+    public static TallySet Tally(Framework framework, IEnumerable<InspectedCase> cases)
+    {
+        var builder = new TallyBuilder(framework);
+        foreach (var inspectedCase in cases ?? throw new ArgumentNullException(nameof(cases)))
+        {
+            builder.Add(inspectedCase);
+        }
+
+        return builder.ToTallySet();
+    }
+
+    /// <summary>Adds one case and returns its Reset class (R3, R9).</summary>
+    /// <param name="inspectedCase">A case of this builder's framework.</param>
+    /// <returns>The case's Reset class; <see cref="InspectedCase.Classify"/> gives the days too.</returns>
+    /// <exception cref="ArgumentException">The case follows another framework.</exception>
+    public CaseClass Add(InspectedCase inspectedCase) => this.Add(inspectedCase, out _);
+
+    /// <summary>Adds one case; gives its Reset class and the days from start to suspension (R9).</summary>
+    internal CaseClass Add(InspectedCase inspectedCase, out int? daysToSuspension)
+    {
+        if (inspectedCase is null)
+        {
+            throw new ArgumentNullException(nameof(inspectedCase));
+        }
+
+        if (!ReferenceEquals(inspectedCase.Framework, this.framework) && !inspectedCase.Framework.Equals(this.framework))
+        {
+            throw new ArgumentException($"case {inspectedCase.Id} follows {inspectedCase.Framework}; this builder tallies {this.framework}", nameof(inspectedCase));
+        }
+
+        daysToSuspension = inspectedCase.Suspended is { } s ? (int)(s - inspectedCase.Start!.Value).TotalDays : null;
+        var @class = ResetClassifier.ClassOf(daysToSuspension, inspectedCase.Exemption, this.framework.Reset);
+        var answers = inspectedCase.Answers.AsImmutableArray().AsSpan();
+        if (@class == CaseClass.Adjusted && this.anyNotApplicableWhenAdjusted)
+        {
+            this.AddAdjusted(inspectedCase, answers);
+        }
+        else
+        {
+            // Answer is NotApplicable 0, No 1, Yes 2: relevant is (a + 1) >> 1, Yes is a >> 1; no branch per answer.
+            for (var i = 0; i < answers.Length; i++)
+            {
+                var a = (int)answers[i];
+                this.relevant[i] += (a + 1) >> 1;
+                this.yes[i] += a >> 1;
+            }
+        }
+
+        this.answered |= inspectedCase.AnsweredMask;
+        this.inspected++;
+        this.classes[(int)@class]++;
+        if (inspectedCase.Sentence is { } sentence)
+        {
+            this.sentences[(int)sentence]++;
+        }
+
+        if (inspectedCase.Suspended is { } suspended)
+        {
+            this.SuspensionWarnings(inspectedCase, suspended, @class);
+        }
+
+        return @class;
+    }
+
+    /// <summary>The tallies of the cases added so far.</summary>
+    /// <returns>An immutable tally set.</returns>
+    public TallySet ToTallySet()
+    {
+        var n = this.yes.Length;
+        var tallies = new KeyQuestionTally[n];
+        var given = new bool[n];
+        for (var i = 0; i < n; i++)
+        {
+            tallies[i] = new KeyQuestionTally(this.yes[i], this.relevant[i]);
+            given[i] = (this.answered & (1UL << i)) != 0;
+        }
+
+        var counts = new CaseCounts(
+            this.inspected,
+            this.classes[(int)CaseClass.Core],
+            this.classes[(int)CaseClass.Exempt],
+            this.classes[(int)CaseClass.SuspendedAfterThreshold],
+            this.classes[(int)CaseClass.Adjusted],
+            this.suspendedButExempt,
+            this.sentences[(int)SentenceType.CommunityOrder],
+            this.sentences[(int)SentenceType.SuspendedSentenceOrder],
+            this.sentences[(int)SentenceType.Licence],
+            this.sentences[(int)SentenceType.PostSentenceSupervision]);
+        return new TallySet(this.framework, ImmutableArray.Create(tallies), ImmutableArray.Create(given), counts);
+    }
+
+    private void SuspensionWarnings(InspectedCase inspectedCase, DateTime suspended, CaseClass @class)
+    {
+        var reset = this.framework.Reset;
+        if (@class == CaseClass.Exempt)
+        {
+            // R9: an exempt case is never subject to Reset, even with a suspension date.
+            this.suspendedButExempt++;
+            this.warnings.Add(new RatingWarning(
+                WarningCode.SuspendedButExempt,
+                $"case {Internal.Quoting.Quote(inspectedCase.Id)} is exempt ({inspectedCase.Exemption}) but has contact suspended from {Internal.DateText.Format(suspended)}; it is judged against core standards and not counted as Reset",
+                caseId: inspectedCase.Id));
+        }
+
+        if (suspended < reset.EffectiveFrom)
+        {
+            this.warnings.Add(new RatingWarning(
+                WarningCode.SuspendedBeforeReset,
+                $"case {Internal.Quoting.Quote(inspectedCase.Id)} has contact suspended on {Internal.DateText.Format(suspended)}, before Probation Reset began on {Internal.DateText.Format(reset.EffectiveFrom)}; counted as given",
+                caseId: inspectedCase.Id));
+        }
+    }
+
+    // R9: the adjusted set may make a key question not apply, as the framework's data declares.
+    private void AddAdjusted(InspectedCase inspectedCase, ReadOnlySpan<Answer> answers)
+    {
+        for (var i = 0; i < answers.Length; i++)
+        {
+            var answer = answers[i];
+            if (answer == Answer.NotApplicable)
+            {
+                continue;
+            }
+
+            if (this.notApplicableWhenAdjusted[i])
+            {
+                this.warnings.Add(new RatingWarning(
+                    WarningCode.AnswerNotApplicableWhenAdjusted,
+                    $"case {Internal.Quoting.Quote(inspectedCase.Id)} has the adjusted standards, under which {this.framework.KeyQuestions[i].Id} does not apply; its answer is not counted",
+                    keyQuestionId: this.framework.KeyQuestions[i].Id,
+                    caseId: inspectedCase.Id));
+                continue;
+            }
+
+            this.relevant[i]++;
+            if (answer == Answer.Yes)
+            {
+                this.yes[i]++;
+            }
+        }
+    }
+}

@@ -1,0 +1,384 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Probation.Standards.Cases;
+using Probation.Standards.Frameworks;
+using Probation.Standards.Internal;
+using Probation.Standards.Reset;
+using Probation.Standards.Scoring;
+using Probation.Standards.Verification;
+
+namespace Probation.Standards.Findings.Parsing;
+
+/// <summary>
+/// The rules that need the framework, checked once as the parser hands over each piece: cases are bound
+/// and tallied as they come (kept only when asked), so a document is read in one pass whatever its size,
+/// with the same results and warnings whether its cases are kept or not.
+/// </summary>
+internal sealed class DocumentBinder : IFindingsHandler
+{
+    private readonly string file;
+    private readonly FrameworkCatalog catalog;
+    private readonly ProblemSink problems;
+    private readonly bool keepCases;
+    private readonly List<RawCase> waiting = new();
+    private readonly ImmutableArray<InspectedCase>.Builder kept = ImmutableArray.CreateBuilder<InspectedCase>();
+    private readonly ImmutableArray<RatingWarning>.Builder warnings = ImmutableArray.CreateBuilder<RatingWarning>();
+    private readonly CaseIdSet caseIds = new();
+    private Framework? framework;
+    private bool frameworkFailed;
+    private TallyBuilder? tallies;
+    private ulong givenInCases;
+    private long cases;
+    private string?[] lastIds = Array.Empty<string?>();
+    private int[] lastIndexes = Array.Empty<int>();
+
+    public DocumentBinder(string file, FrameworkCatalog catalog, ProblemSink problems, bool keepCases)
+    {
+        this.file = file;
+        this.catalog = catalog;
+        this.problems = problems;
+        this.keepCases = keepCases;
+    }
+
+    public void FrameworkNamed(RawHeader header)
+    {
+        if (this.framework is null && !this.frameworkFailed)
+        {
+            this.Resolve(header);
+        }
+    }
+
+    public void Case(RawCase rawCase)
+    {
+        this.cases++;
+        if (this.framework is not null)
+        {
+            this.Bind(rawCase);
+        }
+        else if (!this.frameworkFailed)
+        {
+            this.waiting.Add(rawCase); // the framework is not known yet: bound once it is
+        }
+    }
+
+    /// <summary>Checks the document-level rules and builds the document, or throws every problem found.</summary>
+    public FindingsDocument Finish(RawHeader header, bool stopped)
+    {
+        if (stopped)
+        {
+            this.problems.ThrowIfAny();
+        }
+
+        if (this.framework is null && !this.frameworkFailed)
+        {
+            this.Resolve(header);
+        }
+
+        if (this.framework is null)
+        {
+            this.CheckUnit(header);
+            this.problems.ThrowIfAny();
+            throw new InvalidOperationException("no framework and no problem"); // unreachable: Resolve reports why
+        }
+
+        var framework = this.framework;
+        this.CheckUnit(header);
+        var judgements = this.Judgements(header, framework);
+        var (published, aggregates) = this.KeyQuestions(header, framework);
+        var overrides = this.Overrides(header, framework);
+        var expected = this.Expected(header, framework);
+        if (header.FieldworkStarted is { } started && header.Framework is not null && !framework.IsInForceOn(started))
+        {
+            this.warnings.Insert(0, new RatingWarning(
+                WarningCode.FrameworkNotInForce,
+                $"{framework.Id} applies to fieldwork from {DateText.Format(framework.EffectiveFrom)}{(framework.EffectiveTo is { } to ? " to " + DateText.Format(to) : string.Empty)}, but fieldwork started on {DateText.Format(started)}"));
+        }
+
+        this.problems.ThrowIfAny();
+        var caseTallies = this.tallies!.ToTallySet();
+        var given = caseTallies.Given.ToBuilder();
+        var values = caseTallies.KeyQuestions.AsImmutableArray().ToBuilder();
+        foreach (var (index, tally) in aggregates)
+        {
+            values[index] = tally;
+            given[index] = true;
+        }
+
+        var tallySet = new TallySet(framework, values.MoveToImmutable(), given.MoveToImmutable(), this.cases > 0 ? caseTallies.Cases : null);
+        this.warnings.AddRange(this.tallies.Warnings);
+        var input = new RatingInput(header.Unit!, tallySet, published, judgements, overrides, this.warnings.ToImmutable());
+        return new FindingsDocument(this.file, framework, header.FieldworkStarted, input, this.keepCases ? this.kept.ToImmutable() : ImmutableArray<InspectedCase>.Empty, this.keepCases, this.cases > 0, expected);
+    }
+
+    private void Resolve(RawHeader header)
+    {
+        if (header.Framework is not null)
+        {
+            if (!this.catalog.TryGetFramework(header.Framework, out this.framework))
+            {
+                this.Fail(header.FrameworkPlace, ProblemCode.UnknownFramework, $"unknown framework {Quoting.Quote(header.Framework)} (known: {this.catalog.KnownIds})");
+                return;
+            }
+        }
+        else if (header.BadFields.Contains("framework"))
+        {
+            this.frameworkFailed = true;
+            return;
+        }
+        else if (header.FieldworkStarted is null)
+        {
+            if (!header.BadFields.Contains("fieldworkStarted"))
+            {
+                this.Fail(new Place("$.fieldworkStarted", 0, 0), ProblemCode.MissingField, "fieldworkStarted is required when framework is not given (R1)");
+            }
+
+            this.frameworkFailed = true;
+            return;
+        }
+        else if (!this.catalog.TryGetFrameworkInForce(header.FieldworkStarted.Value, out this.framework))
+        {
+            this.Fail(header.FieldworkPlace, ProblemCode.NoFrameworkInForce, $"no known framework is in force on {DateText.Format(header.FieldworkStarted.Value)} (known: {this.catalog.KnownIds})");
+            return;
+        }
+
+        var n = this.framework!.KeyQuestions.Count;
+        this.tallies = new TallyBuilder(this.framework);
+        this.lastIds = new string?[n];
+        this.lastIndexes = new int[n];
+        foreach (var rawCase in this.waiting)
+        {
+            this.Bind(rawCase);
+        }
+
+        this.waiting.Clear();
+    }
+
+    private void Fail(Place place, ProblemCode code, string message)
+    {
+        this.frameworkFailed = true;
+        this.problems.Add(place.Problem(this.file, code, message));
+    }
+
+    private void Bind(RawCase rawCase)
+    {
+        var framework = this.framework!;
+        var ok = !rawCase.Broken;
+        if (rawCase.Id is { Length: > 0 } id && !this.caseIds.Add(id))
+        {
+            this.problems.Add(rawCase.Place("id").Problem(this.file, ProblemCode.DuplicateCaseId, $"duplicate case id {Quoting.Quote(id)}"));
+            ok = false;
+        }
+
+        var answers = new Answer[framework.KeyQuestions.Count];
+        var answered = 0UL;
+        var position = 0;
+        foreach (var pair in rawCase.Answers)
+        {
+            // The parser hands out one string per distinct id, usually in the same order in every case,
+            // so the id seen at this position last time settles most answers without a lookup.
+            int index;
+            if (position < this.lastIds.Length && ReferenceEquals(this.lastIds[position], pair.Key))
+            {
+                index = this.lastIndexes[position];
+            }
+            else if (framework.TryGetKeyQuestion(pair.Key, out var question))
+            {
+                index = question.Index;
+                if (position < this.lastIds.Length)
+                {
+                    this.lastIds[position] = pair.Key;
+                    this.lastIndexes[position] = index;
+                }
+            }
+            else
+            {
+                var hint = framework.TryGetStandard(pair.Key, out _) ? $" ({pair.Key} is a standard; its key questions are numbered like {pair.Key}.1)" : string.Empty;
+                this.problems.Add(rawCase.Place().Problem(
+                    this.file,
+                    ProblemCode.UnknownKeyQuestion,
+                    $"unknown key question {Quoting.Quote(pair.Key)} in {framework.Id}{hint}").WithPath(JsonPathText.Property(JsonPathText.Property(rawCase.Path, "answers"), pair.Key)));
+                ok = false;
+                position++;
+                continue;
+            }
+
+            answers[index] = pair.Value;
+            answered |= 1UL << index;
+            position++;
+        }
+
+        this.givenInCases |= answered;
+        if (!ok)
+        {
+            return;
+        }
+
+        if (!rawCase.HasAnswers)
+        {
+            this.warnings.Add(new RatingWarning(WarningCode.CaseWithoutAnswers, $"case {Quoting.Quote(rawCase.Id!)} has no answers: every key question is NotApplicable for it", caseId: rawCase.Id));
+        }
+
+        // The array is new and never written again, so it becomes the immutable array without a copy.
+        var inspected = new InspectedCase(framework, rawCase.Id!, rawCase.Sentence, rawCase.Start, rawCase.Suspended, rawCase.Exemption, System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(answers), answered);
+        this.tallies!.Add(inspected);
+        if (this.keepCases)
+        {
+            this.kept.Add(inspected);
+        }
+    }
+
+    private void CheckUnit(RawHeader header)
+    {
+        if (header.Unit is null && !header.BadFields.Contains("unit"))
+        {
+            this.problems.Add(new InputProblem(ProblemCode.MissingField, this.file, "$.unit", "unit is required: the inspected unit's name"));
+        }
+    }
+
+    // R6: every judgement-rated standard must be given; R10: never guessed.
+    private EquatableArray<JudgementRating> Judgements(RawHeader header, Framework framework)
+    {
+        if (!header.OrganisationalGiven)
+        {
+            if (!header.BadFields.Contains("organisational"))
+            {
+                this.problems.Add(new InputProblem(ProblemCode.MissingField, this.file, "$.organisational", "organisational is required: a rating (or NotRated) for every judgement-rated standard"));
+            }
+
+            return EquatableArray<JudgementRating>.Empty;
+        }
+
+        var given = new Dictionary<string, Rating>(StringComparer.Ordinal);
+        foreach (var entry in header.Organisational)
+        {
+            if (!framework.TryGetStandard(entry.Id, out var standard))
+            {
+                this.problems.Add(entry.Place.Problem(this.file, ProblemCode.UnknownStandard, $"unknown standard {Quoting.Quote(entry.Id)} in {framework.Id}"));
+            }
+            else if (standard.RatedBy != RatedBy.Judgement)
+            {
+                this.problems.Add(entry.Place.Problem(this.file, ProblemCode.NotAJudgement, $"{standard.Id} {standard.Name} is rated from cases, not given as a judgement"));
+            }
+            else
+            {
+                given[entry.Id] = entry.Value;
+            }
+        }
+
+        var judgements = ImmutableArray.CreateBuilder<JudgementRating>();
+        foreach (var standard in framework.Standards.Where(s => s.RatedBy == RatedBy.Judgement))
+        {
+            if (given.TryGetValue(standard.Id, out var rating))
+            {
+                judgements.Add(new JudgementRating(standard.Id, rating));
+            }
+            else if (!header.BadFields.Contains("organisational") && !header.BadFields.Contains("organisational:" + standard.Id))
+            {
+                this.problems.Add(new InputProblem(ProblemCode.JudgementMissing, this.file, "$.organisational", $"missing organisational standard {standard.Id} {standard.Name} (give a rating or NotRated)"));
+            }
+        }
+
+        return judgements.ToImmutable();
+    }
+
+    // docs/findings-format.md: each key question from exactly one place.
+    private (EquatableArray<PublishedPercentage> Published, List<(int Index, KeyQuestionTally Tally)> Aggregates) KeyQuestions(RawHeader header, Framework framework)
+    {
+        var published = ImmutableArray.CreateBuilder<PublishedPercentage>();
+        var aggregates = new List<(int, KeyQuestionTally)>();
+        var inKeyQuestions = 0UL;
+        foreach (var entry in header.KeyQuestions)
+        {
+            if (!framework.TryGetKeyQuestion(entry.Id, out var question))
+            {
+                var hint = framework.TryGetStandard(entry.Id, out _) ? $" ({entry.Id} is a standard; its key questions are numbered like {entry.Id}.1)" : string.Empty;
+                this.problems.Add(entry.Place.Problem(this.file, ProblemCode.UnknownKeyQuestion, $"unknown key question {Quoting.Quote(entry.Id)} in {framework.Id}{hint}"));
+                continue;
+            }
+
+            inKeyQuestions |= 1UL << question.Index;
+            if ((this.givenInCases & (1UL << question.Index)) != 0)
+            {
+                this.problems.Add(entry.Place.Problem(this.file, ProblemCode.KeyQuestionGivenTwice, $"{question.Id} is given both in keyQuestions and in case answers"));
+                continue;
+            }
+
+            if (header.BadFields.Contains("keyQuestions:" + entry.Id))
+            {
+                continue;
+            }
+
+            if (entry.Value.Percent is { } percent)
+            {
+                published.Add(new PublishedPercentage(question.Id, percent, entry.Value.Tally));
+            }
+            else
+            {
+                aggregates.Add((question.Index, entry.Value.Tally));
+            }
+        }
+
+        foreach (var question in framework.KeyQuestions)
+        {
+            var bit = 1UL << question.Index;
+            if ((inKeyQuestions & bit) == 0 && (this.givenInCases & bit) == 0)
+            {
+                this.problems.Add(new InputProblem(ProblemCode.KeyQuestionNotGiven, this.file, "$.keyQuestions", $"{question.Id} is given neither in keyQuestions nor in any case's answers"));
+            }
+        }
+
+        return (published.ToImmutable(), aggregates);
+    }
+
+    private EquatableArray<RatingOverride> Overrides(RawHeader header, Framework framework)
+    {
+        var overrides = ImmutableArray.CreateBuilder<RatingOverride>();
+        foreach (var entry in header.Overrides)
+        {
+            if (!framework.TryGetStandard(entry.Id, out var standard))
+            {
+                this.problems.Add(entry.Place.Problem(this.file, ProblemCode.UnknownStandard, $"unknown standard {Quoting.Quote(entry.Id)} in {framework.Id}"));
+            }
+            else if (standard.RatedBy != RatedBy.CaseSample)
+            {
+                this.problems.Add(entry.Place.Problem(this.file, ProblemCode.OverrideOfJudgement, $"{standard.Id} {standard.Name} is a judgement; only case standards can be overridden (R7)"));
+            }
+            else
+            {
+                overrides.Add(new RatingOverride(standard.Id, entry.Value.Rating, entry.Value.Reason));
+            }
+        }
+
+        return overrides.ToImmutable();
+    }
+
+    private ExpectedResult? Expected(RawHeader header, Framework framework)
+    {
+        if (header.Expected is not { } raw)
+        {
+            return null;
+        }
+
+        var standards = new List<ExpectedStandard>();
+        foreach (var entry in raw.Standards)
+        {
+            if (!framework.TryGetStandard(entry.Id, out _))
+            {
+                this.problems.Add(entry.Place.Problem(this.file, ProblemCode.UnknownStandard, $"unknown standard {Quoting.Quote(entry.Id)} in {framework.Id}"));
+                continue;
+            }
+
+            if (entry.Value.DrivenBy is { } drivenBy && !framework.TryGetKeyQuestion(drivenBy, out _))
+            {
+                this.problems.Add(entry.Place.Problem(this.file, ProblemCode.UnknownKeyQuestion, $"drivenBy {Quoting.Quote(drivenBy)} is not a key question of {framework.Id}"));
+                continue;
+            }
+
+            standards.Add(entry.Value);
+        }
+
+        return new ExpectedResult(standards, raw.Score, raw.MaxScore, raw.Overall, raw.CasesInspected, raw.ResetCases, raw.AdjustedCases);
+    }
+}

@@ -1,0 +1,326 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+using Probation.Standards.Internal;
+using Probation.Standards.Reset;
+
+namespace Probation.Standards.Findings.Parsing;
+
+/// <summary>The case fast path: cases are the bulk of a large document.</summary>
+internal sealed partial class FindingsParser
+{
+    // The case fields, in the order of their bits in ReadCase's seen-mask.
+    private static readonly string[] CaseFields = { "id", "sentence", "start", "suspended", "exemption", "answers" };
+
+    private const string SentenceList = "CommunityOrder, SuspendedSentenceOrder, Licence, PostSentenceSupervision";
+    private const string ExemptionList = "Mappa, NationalSecurityDivision, VeryHighRiskOfSeriousHarm, ChildProtection, IntensiveSupervisionCourt";
+
+    // This path builds no JSON path and no string it does not keep: field names are matched as UTF-8,
+    // paths are made only for a problem, repeated key-question ids reuse one string, and canonical
+    // answers, sentences and dates are read from bytes. A problem marks the case broken and reading goes on.
+    private void ReadCase(ref Utf8JsonReader reader, RawCase rawCase)
+    {
+        var seen = 0;
+        for (Advance(ref reader); reader.TokenType == JsonTokenType.PropertyName; Advance(ref reader))
+        {
+            var field = CaseField(ref reader);
+            if (field < 0)
+            {
+                var unknown = reader.GetString()!;
+                this.Report(ref reader, JsonPathText.Property(rawCase.Path, unknown), ProblemCode.UnknownField, $"unknown field {Quoting.Quote(unknown)} in a case (a case has id, sentence, start, suspended, exemption, answers)");
+                rawCase.Broken = true;
+                Advance(ref reader);
+                SkipValue(ref reader);
+                continue;
+            }
+
+            if ((seen & (1 << field)) != 0)
+            {
+                this.Report(ref reader, JsonPathText.Property(rawCase.Path, CaseFields[field]), ProblemCode.DuplicateField, $"{Quoting.Quote(CaseFields[field])} is given twice");
+                rawCase.Broken = true;
+                Advance(ref reader);
+                SkipValue(ref reader);
+                continue;
+            }
+
+            seen |= 1 << field;
+            Advance(ref reader);
+            switch (field)
+            {
+                case 0:
+                    if (reader.TokenType == JsonTokenType.String && reader.GetString() is { Length: > 0 } id && id.Trim().Length > 0)
+                    {
+                        rawCase.Id = id;
+                    }
+                    else
+                    {
+                        var place = this.PlaceOf(ref reader, JsonPathText.Property(rawCase.Path, "id"));
+                        rawCase.Id = this.RequiredString(ref reader, place);
+                        if (rawCase.Id is null)
+                        {
+                            rawCase.Broken = true;
+                            rawCase.Id = string.Empty;
+                            SkipValue(ref reader);
+                        }
+                    }
+
+                    break;
+                case 1:
+                    if (reader.TokenType == JsonTokenType.String && FastSentence(ref reader) is { } sentence)
+                    {
+                        rawCase.Sentence = sentence;
+                    }
+                    else if (!this.OptionalEnum(ref reader, JsonPathText.Property(rawCase.Path, "sentence"), ProblemCode.InvalidSentence, "sentence", SentenceList, out SentenceType? parsed))
+                    {
+                        rawCase.Broken = true;
+                        SkipValue(ref reader);
+                    }
+                    else
+                    {
+                        rawCase.Sentence = parsed;
+                    }
+
+                    break;
+                case 2:
+                case 3:
+                    DateTime? date;
+                    if (reader.TokenType == JsonTokenType.String && FastDate(ref reader) is { } fast)
+                    {
+                        date = fast;
+                    }
+                    else if (!this.OptionalDate(ref reader, this.PlaceOf(ref reader, JsonPathText.Property(rawCase.Path, CaseFields[field])), out date))
+                    {
+                        rawCase.Broken = true;
+                        SkipValue(ref reader);
+                    }
+
+                    if (field == 2)
+                    {
+                        rawCase.Start = date;
+                    }
+                    else
+                    {
+                        rawCase.Suspended = date;
+                    }
+
+                    break;
+                case 4:
+                    if (!this.OptionalEnum(ref reader, JsonPathText.Property(rawCase.Path, "exemption"), ProblemCode.InvalidExemption, "exemption", ExemptionList, out Exemption? exemption))
+                    {
+                        rawCase.Broken = true;
+                        SkipValue(ref reader);
+                    }
+                    else
+                    {
+                        rawCase.Exemption = exemption;
+                    }
+
+                    break;
+                default:
+                    this.ReadAnswers(ref reader, rawCase);
+                    break;
+            }
+        }
+
+        if ((seen & 1) == 0)
+        {
+            this.problems.Add(rawCase.Place("id").Problem(this.file, ProblemCode.MissingField, "a case needs an id"));
+            rawCase.Broken = true;
+            rawCase.Id = string.Empty;
+        }
+
+        if (rawCase.Suspended is not null && rawCase.Start is null && !rawCase.Broken)
+        {
+            this.problems.Add(rawCase.Place("start").Problem(this.file, ProblemCode.SuspendedWithoutStart, $"case {Quoting.Quote(rawCase.Id!)} is suspended but has no start date (R9)"));
+            rawCase.Broken = true;
+        }
+
+        if (rawCase.Suspended < rawCase.Start)
+        {
+            this.problems.Add(rawCase.Place("suspended").Problem(
+                this.file,
+                ProblemCode.SuspendedBeforeStart,
+                $"suspended {DateText.Format(rawCase.Suspended!.Value)} is before start {DateText.Format(rawCase.Start!.Value)} (R9)"));
+            rawCase.Broken = true;
+        }
+    }
+
+    // Skips the rest of a bad value. Inside a case the buffer may end mid-value: skipping needs the whole
+    // value, or the case is retried after a refill (a top-level field's value is always whole).
+    private static void SkipValue(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray && !reader.TrySkip())
+        {
+            throw IncompleteDataException.Instance;
+        }
+    }
+
+    // Field names told apart by length (and a first letter), then confirmed byte for byte.
+    private static int CaseField(ref Utf8JsonReader reader)
+    {
+        if (reader.HasValueSequence || reader.ValueIsEscaped)
+        {
+            return reader.ValueTextEquals("id"u8) ? 0
+                : reader.ValueTextEquals("sentence"u8) ? 1
+                : reader.ValueTextEquals("start"u8) ? 2
+                : reader.ValueTextEquals("suspended"u8) ? 3
+                : reader.ValueTextEquals("exemption"u8) ? 4
+                : reader.ValueTextEquals("answers"u8) ? 5
+                : -1;
+        }
+
+        var name = reader.ValueSpan;
+        return name.Length switch
+        {
+            2 => name.SequenceEqual("id"u8) ? 0 : -1,
+            5 => name.SequenceEqual("start"u8) ? 2 : -1,
+            7 => name.SequenceEqual("answers"u8) ? 5 : -1,
+            8 => name.SequenceEqual("sentence"u8) ? 1 : -1,
+            9 when name[0] == (byte)'s' => name.SequenceEqual("suspended"u8) ? 3 : -1,
+            9 => name.SequenceEqual("exemption"u8) ? 4 : -1,
+            _ => -1,
+        };
+    }
+
+    private static SentenceType? FastSentence(ref Utf8JsonReader reader) =>
+        reader.ValueTextEquals("CommunityOrder"u8) ? SentenceType.CommunityOrder
+        : reader.ValueTextEquals("Licence"u8) ? SentenceType.Licence
+        : reader.ValueTextEquals("SuspendedSentenceOrder"u8) ? SentenceType.SuspendedSentenceOrder
+        : reader.ValueTextEquals("PostSentenceSupervision"u8) ? SentenceType.PostSentenceSupervision
+        : null;
+
+    // yyyy-mm-dd straight from the bytes; anything else (escapes, bad dates) goes the slow way for its message.
+    private static DateTime? FastDate(ref Utf8JsonReader reader)
+    {
+        if (reader.HasValueSequence || reader.ValueIsEscaped)
+        {
+            return null;
+        }
+
+        return DateText.TryParse(reader.ValueSpan, out var date) ? date : null;
+    }
+
+    private static Answer? FastAnswer(ref Utf8JsonReader reader)
+    {
+        if (reader.HasValueSequence || reader.ValueIsEscaped)
+        {
+            return null;
+        }
+
+        var value = reader.ValueSpan;
+        return value.Length switch
+        {
+            3 when value[0] == (byte)'Y' => value.SequenceEqual("Yes"u8) ? Answer.Yes : null,
+            2 => value.SequenceEqual("No"u8) ? Answer.No : null,
+            3 => value.SequenceEqual("N/A"u8) ? Answer.NotApplicable : null,
+            13 => value.SequenceEqual("NotApplicable"u8) ? Answer.NotApplicable : null,
+            _ => null,
+        };
+    }
+
+    private void ReadAnswers(ref Utf8JsonReader reader, RawCase rawCase)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return;
+        }
+
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            this.WrongTypeInCase(ref reader, new Place(JsonPathText.Property(rawCase.Path, "answers"), rawCase.Line, rawCase.Column), "answers must be an object mapping key-question ids to Yes, No or NotApplicable");
+            rawCase.Broken = true;
+            return;
+        }
+
+        rawCase.HasAnswers = true;
+        var answers = rawCase.Answers;
+        for (Advance(ref reader); reader.TokenType == JsonTokenType.PropertyName; Advance(ref reader))
+        {
+            var id = this.keyQuestionIds.Get(ref reader, answers.Count);
+            var duplicate = false;
+            foreach (var earlier in answers)
+            {
+                if (ReferenceEquals(earlier.Key, id) || earlier.Key == id)
+                {
+                    duplicate = true;
+                    break;
+                }
+            }
+
+            if (duplicate)
+            {
+                this.Report(ref reader, AnswerPath(rawCase, id), ProblemCode.DuplicateField, $"{Quoting.Quote(id)} is answered twice");
+                rawCase.Broken = true;
+                Advance(ref reader);
+                SkipValue(ref reader);
+                continue;
+            }
+
+            Advance(ref reader);
+            if (reader.TokenType == JsonTokenType.String && FastAnswer(ref reader) is { } fast)
+            {
+                answers.Add(new KeyValuePair<string, Answer>(id, fast));
+            }
+            else if (reader.TokenType == JsonTokenType.String && RatingText.TryParseAnswer(reader.GetString(), out var answer))
+            {
+                answers.Add(new KeyValuePair<string, Answer>(id, answer));
+            }
+            else
+            {
+                this.Report(ref reader, AnswerPath(rawCase, id), ProblemCode.InvalidAnswer, $"answer {this.Quote(ref reader)} is not Yes, No or NotApplicable");
+                rawCase.Broken = true;
+                answers.Add(new KeyValuePair<string, Answer>(id, Answer.NotApplicable)); // still given: no second problem says it is missing
+                SkipValue(ref reader);
+            }
+        }
+    }
+
+    private static string AnswerPath(RawCase rawCase, string id) =>
+        JsonPathText.Property(JsonPathText.Property(rawCase.Path, "answers"), id);
+
+    private void WrongTypeInCase(ref Utf8JsonReader reader, Place place, string what)
+    {
+        this.Report(ref reader, place.Path, ProblemCode.WrongType, $"{what}, not {Describe(reader.TokenType)}");
+        SkipValue(ref reader);
+    }
+
+    /// <summary>
+    /// One string per distinct key-question id, matched as UTF-8: a document repeats the same dozen ids in
+    /// every case, usually in the same order, so the slot of the answer's position is tried first.
+    /// </summary>
+    private sealed class IdCache
+    {
+        private const int MaxEntries = 64;
+        private readonly List<byte[]> utf8 = new();
+        private readonly List<string> text = new();
+
+        public string Get(ref Utf8JsonReader reader, int position)
+        {
+            if (!reader.HasValueSequence && !reader.ValueIsEscaped)
+            {
+                var name = reader.ValueSpan;
+                if (position < this.utf8.Count && name.SequenceEqual(this.utf8[position]))
+                {
+                    return this.text[position];
+                }
+
+                for (var i = 0; i < this.utf8.Count; i++)
+                {
+                    if (name.SequenceEqual(this.utf8[i]))
+                    {
+                        return this.text[i];
+                    }
+                }
+            }
+
+            var id = reader.GetString()!;
+            if (this.text.Count < MaxEntries && !reader.HasValueSequence && !reader.ValueIsEscaped)
+            {
+                this.utf8.Add(reader.ValueSpan.ToArray());
+                this.text.Add(id);
+            }
+
+            return id;
+        }
+    }
+}

@@ -1,0 +1,149 @@
+using System;
+using System.Collections.Generic;
+using Probation.Standards.Internal;
+using Probation.Standards.Reset;
+using Probation.Standards.Verification;
+
+namespace Probation.Standards.Findings.Parsing;
+
+/// <summary>Where a value was read: its JSON path, line and column.</summary>
+internal readonly struct Place
+{
+    public Place(string path, long line, long column)
+    {
+        this.Path = path;
+        this.Line = line;
+        this.Column = column;
+    }
+
+    public string Path { get; }
+
+    public long Line { get; }
+
+    public long Column { get; }
+
+    public InputProblem Problem(string file, ProblemCode code, string message) =>
+        this.Line > 0 ? new InputProblem(code, file, this.Path, message, this.Line, this.Column) : new InputProblem(code, file, this.Path, message);
+}
+
+/// <summary>A case as read, before it is bound to a framework: answers still keyed by id.</summary>
+internal sealed class RawCase
+{
+    public RawCase(long index) => this.Index = index;
+
+    public long Index { get; }
+
+    public string Path => JsonPathText.Index("$.cases", this.Index);
+
+    public long Line { get; set; }
+
+    public long Column { get; set; }
+
+    public string? Id { get; set; }
+
+    public SentenceType? Sentence { get; set; }
+
+    public DateTime? Start { get; set; }
+
+    public DateTime? Suspended { get; set; }
+
+    public Exemption? Exemption { get; set; }
+
+    /// <summary>Whether the case has an <c>answers</c> object (an empty one included).</summary>
+    public bool HasAnswers { get; set; }
+
+    /// <summary>Whether the parser found a problem in the case; a bad case is not bound.</summary>
+    public bool Broken { get; set; }
+
+    public List<KeyValuePair<string, Answer>> Answers { get; } = new(12);
+
+    public Place Place(string? field = null) => new(field is null ? this.Path : JsonPathText.Property(this.Path, field), this.Line, this.Column);
+}
+
+/// <summary>A top-level entry keyed by id (an organisational rating, a key-question result, an override), with where it was.</summary>
+internal readonly struct RawEntry<T>
+{
+    public RawEntry(string id, T value, Place place)
+    {
+        this.Id = id;
+        this.Value = value;
+        this.Place = place;
+    }
+
+    public string Id { get; }
+
+    public T Value { get; }
+
+    public Place Place { get; }
+}
+
+/// <summary>A key-question result as given in <c>keyQuestions</c>: a published percentage or exact counts.</summary>
+internal readonly struct RawResult
+{
+    public RawResult(Scoring.KeyQuestionTally tally, decimal? percent)
+    {
+        this.Tally = tally;
+        this.Percent = percent;
+    }
+
+    public Scoring.KeyQuestionTally Tally { get; }
+
+    public decimal? Percent { get; }
+}
+
+/// <summary>Everything in a findings document except its cases, as read.</summary>
+internal sealed class RawHeader
+{
+    public string? Framework { get; set; }
+
+    public Place FrameworkPlace { get; set; }
+
+    public string? Unit { get; set; }
+
+    public DateTime? FieldworkStarted { get; set; }
+
+    public Place FieldworkPlace { get; set; }
+
+    public bool OrganisationalGiven { get; set; }
+
+    public List<RawEntry<Rating>> Organisational { get; } = new();
+
+    public List<RawEntry<RawResult>> KeyQuestions { get; } = new();
+
+    public List<RawEntry<(Rating Rating, string Reason)>> Overrides { get; } = new();
+
+    public RawExpected? Expected { get; set; }
+
+    public bool CasesGiven { get; set; }
+
+    /// <summary>Fields that were present but bad: no second "missing" problem is reported for them.</summary>
+    public HashSet<string> BadFields { get; } = new(StringComparer.Ordinal);
+}
+
+/// <summary>The <c>expected</c> block as read; standard and key-question ids are checked by the binder.</summary>
+internal sealed class RawExpected
+{
+    public List<RawEntry<ExpectedStandard>> Standards { get; } = new();
+
+    public int? Score { get; set; }
+
+    public int? MaxScore { get; set; }
+
+    public Rating? Overall { get; set; }
+
+    public long? CasesInspected { get; set; }
+
+    public long? ResetCases { get; set; }
+
+    public long? AdjustedCases { get; set; }
+}
+
+/// <summary>Receives a findings document piece by piece as the parser reads it.</summary>
+internal interface IFindingsHandler
+{
+    /// <summary>Called after the <c>framework</c> field is read, so cases can be bound as they come.</summary>
+    void FrameworkNamed(RawHeader header);
+
+    /// <summary>Called for each case in document order.</summary>
+    void Case(RawCase rawCase);
+}
