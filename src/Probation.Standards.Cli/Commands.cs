@@ -1,6 +1,4 @@
 using System;
-using System.Collections.Generic;
-using System.Globalization;
 using System.IO;
 using System.Linq;
 using Probation.Standards.Explanation;
@@ -8,19 +6,21 @@ using Probation.Standards.Findings;
 using Probation.Standards.Frameworks;
 using Probation.Standards.Reporting;
 using Probation.Standards.Scoring;
-using Probation.Standards.Verification;
 
 namespace Probation.Standards.Cli;
 
-/// <summary>The three commands of the contract. Each turns every failure into one <c>error:</c> line.</summary>
+/// <summary><c>rate</c> and <c>explain</c>, and reading one document for any command. Each turns every failure into one <c>error:</c> line.</summary>
 internal static class Commands
 {
     /// <summary>Documents this large or larger are streamed (FindingsStream) rather than read whole.</summary>
     public const long StreamingThresholdBytes = 16L * 1024 * 1024;
 
-    public static int Rate(FileInfo file, bool json, Settings settings, TextWriter output, TextWriter error)
+    /// <summary>What a folder given to <c>rate</c> or <c>explain</c> is not.</summary>
+    private const string FolderAdvice = "a findings document (verify takes folders)";
+
+    public static int Rate(string file, bool json, Settings settings, TextWriter output, TextWriter error)
     {
-        if (!TryRate(file.ToString(), settings, error, out var document, out var result))
+        if (!TryRate(file, settings, error, out var document, out var result))
         {
             return Program.BadInput;
         }
@@ -39,9 +39,9 @@ internal static class Commands
         return Program.Success;
     }
 
-    public static int Explain(FileInfo file, string? standardId, Settings settings, TextWriter output, TextWriter error)
+    public static int Explain(string file, string? standardId, Settings settings, TextWriter output, TextWriter error)
     {
-        if (!TryRate(file.ToString(), settings, error, out var document, out var result))
+        if (!TryRate(file, settings, error, out var document, out var result))
         {
             return Program.BadInput;
         }
@@ -51,7 +51,7 @@ internal static class Commands
         {
             if (!document.Framework.TryGetStandard(standardId, out var standard))
             {
-                error.WriteLine($"error: {file}: no standard '{standardId}' in {document.Framework.Id} (standards: {string.Join(", ", document.Framework.Standards.Select(s => s.Id))})");
+                error.WriteLine($"error: {InputFile.DisplayName(file)}: no standard '{Text.OneLine(standardId)}' in {document.Framework.Id} (standards: {string.Join(", ", document.Framework.Standards.Select(s => s.Id))})");
                 return Program.BadInput;
             }
 
@@ -92,117 +92,61 @@ internal static class Commands
         return Program.Success;
     }
 
-    public static int Verify(string[] paths, Settings settings, TextWriter output, TextWriter error)
-    {
-        var passed = 0;
-        var failed = 0;
-        var files = new List<string>();
-        foreach (var path in paths)
-        {
-            if (Directory.Exists(path))
-            {
-                var found = Directory.GetFiles(path, "*.json", SearchOption.AllDirectories);
-                Array.Sort(found, StringComparer.Ordinal);
-                files.AddRange(found);
-            }
-            else
-            {
-                files.Add(path);
-            }
-        }
-
-        if (files.Count == 0)
-        {
-            error.WriteLine($"error: no *.json documents found in {string.Join(", ", paths)}");
-        }
-
-        foreach (var file in files)
-        {
-            if (!TryRate(file, settings, out var document, out var result, out var problem))
-            {
-                var prefix = file + ": ";
-                output.WriteLine($"FAIL {file}: {(problem!.StartsWith(prefix, StringComparison.Ordinal) ? problem.Substring(prefix.Length) : problem)}");
-                failed++;
-                continue;
-            }
-
-            var verification = Verifier.Verify(document!.Expected, result!);
-            if (verification.Passed)
-            {
-                output.WriteLine($"PASS {file}");
-                passed++;
-            }
-            else
-            {
-                output.WriteLine($"FAIL {file}: {string.Join("; ", verification.Differences)}");
-                failed++;
-            }
-        }
-
-        output.WriteLine($"{passed} passed, {failed} failed");
-        return failed == 0 && files.Count > 0 ? Program.Success : Program.VerifyFailed;
-    }
-
-    private static bool TryRate(string file, Settings settings, TextWriter error, out FindingsDocument? document, out RatingResult? result)
-    {
-        var ok = TryRate(file, settings, out document, out result, out var problem);
-        if (!ok)
-        {
-            error.WriteLine($"error: {problem}");
-        }
-
-        return ok;
-    }
-
-    private static bool TryRate(string file, Settings settings, out FindingsDocument? document, out RatingResult? result, out string? problem)
+    /// <summary>
+    /// Reads and rates one document: <c>-</c> is standard input; a folder, a missing or unreadable file, or bad input
+    /// is a one-line <paramref name="problem"/> that starts with the document's name. Other exceptions are the caller's.
+    /// </summary>
+    public static bool TryRate(string path, FrameworkCatalog catalog, RatingOptions options, out FindingsDocument? document, out RatingResult? result, out string? problem)
     {
         document = null;
         result = null;
-        problem = null;
+        var name = InputFile.DisplayName(path);
+        if (!InputFile.TryOpen(path, FolderAdvice, out var opened, out problem))
+        {
+            return false;
+        }
+
         try
         {
-            var catalog = FrameworkCatalog.Default;
-            foreach (var frameworkFile in settings.FrameworkFiles)
-            {
-                using var frameworkStream = frameworkFile.OpenRead();
-                catalog = catalog.With(FrameworkCatalog.ReadFramework(frameworkStream, frameworkFile.ToString()));
-            }
-
-            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+            using var stream = opened!;
             if (stream.Length >= StreamingThresholdBytes)
             {
                 // Large documents are rated as they stream past, in memory that does not hold their cases.
-                var streamed = FindingsStream.ReadStreamed(stream, file, catalog);
+                var streamed = FindingsStream.ReadStreamed(stream, name, catalog);
                 document = streamed.Document;
-                result = Scoring.Rater.Rate(streamed.Input, settings.Options);
+                result = Rater.Rate(streamed.Input, options);
                 return true;
             }
 
-            document = FindingsReader.Read(stream, file, catalog);
-            result = Scoring.Rater.Rate(document, settings.Options);
+            document = FindingsReader.Read(stream, name, catalog);
+            result = Rater.Rate(document, options);
             return true;
         }
         catch (InvalidInputException ex)
         {
-            problem = ex.Message;
+            problem = Text.OneLine(ex.Message);
         }
-        catch (FileNotFoundException ex)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            problem = $"{(ex.FileName is null ? file : Path.GetFileName(ex.FileName) == Path.GetFileName(file) ? file : ex.FileName)}: no such file";
-        }
-        catch (DirectoryNotFoundException)
-        {
-            problem = $"{file}: no such file or folder";
-        }
-        catch (IOException ex)
-        {
-            problem = $"{file}: cannot read: {ex.Message}";
-        }
-        catch (UnauthorizedAccessException ex)
-        {
-            problem = $"{file}: cannot read: {ex.Message}";
+            problem = $"{name}: {InputFile.Describe(ex, path)}";
         }
 
+        document = null;
+        result = null;
         return false;
+    }
+
+    private static bool TryRate(string file, Settings settings, TextWriter error, out FindingsDocument? document, out RatingResult? result)
+    {
+        document = null;
+        result = null;
+        if (!FrameworkSet.TryLoad(settings.FrameworkFiles, out var frameworks, out var problem)
+            || !TryRate(file, frameworks!.Catalog, settings.Options, out document, out result, out problem))
+        {
+            error.WriteLine($"error: {problem}");
+            return false;
+        }
+
+        return true;
     }
 }

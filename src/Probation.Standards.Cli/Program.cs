@@ -31,7 +31,7 @@ public static class Program
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            Console.Error.WriteLine($"error: internal error: {ex.GetType().Name}: {ex.Message}");
+            Console.Error.WriteLine($"error: internal error: {ex.GetType().Name}: {Text.OneLine(ex.Message)}");
             return BadInput;
         }
     }
@@ -43,9 +43,9 @@ public static class Program
     /// <returns>The exit code.</returns>
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
-        var frameworkOption = new Option<FileInfo[]>("--framework-file")
+        var frameworkOption = new Option<string[]>("--framework-file")
         {
-            Description = "A framework JSON file to load besides the embedded ones (repeatable).",
+            Description = "A framework JSON file to load besides the embedded ones (repeatable); one with the id of an embedded framework replaces it.",
             AllowMultipleArgumentsPerToken = false,
         };
         var basisOption = new Option<string>("--basis")
@@ -55,7 +55,7 @@ public static class Program
         };
         basisOption.AcceptOnlyFromAmong("exact", "rounded");
 
-        var rateFile = new Argument<FileInfo>("FILE") { Description = "A findings document (JSON)." };
+        var rateFile = new Argument<string>("FILE") { Description = "A findings document (JSON); - for standard input." };
         var format = new Option<string>("--format") { Description = "text (a ratings page) or json (the contract's JSON).", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
         var rate = new Command("rate", "Rate one findings document.") { rateFile, format, frameworkOption, basisOption };
@@ -66,7 +66,7 @@ public static class Program
             output,
             error));
 
-        var explainFile = new Argument<FileInfo>("FILE") { Description = "A findings document (JSON)." };
+        var explainFile = new Argument<string>("FILE") { Description = "A findings document (JSON); - for standard input." };
         var explainStandard = new Argument<string?>("STANDARD") { Description = "A case standard id, e.g. P2.1; all case standards when omitted.", Arity = ArgumentArity.ZeroOrOne };
         var explain = new Command("explain", "Explain why each case standard is rated as it is, and what would lift it a band.") { explainFile, explainStandard, frameworkOption, basisOption };
         explain.SetAction(parsed => Commands.Explain(
@@ -78,7 +78,7 @@ public static class Program
 
         var verifyPaths = new Argument<string[]>("PATH") { Description = "Findings documents, or folders of *.json searched recursively.", Arity = ArgumentArity.OneOrMore };
         var verify = new Command("verify", "Rate every document and check its expected block.") { verifyPaths, frameworkOption, basisOption };
-        verify.SetAction(parsed => Commands.Verify(
+        verify.SetAction(parsed => VerifyCommand.Verify(
             parsed.GetValue(verifyPaths)!,
             Settings(parsed, frameworkOption, basisOption),
             output,
@@ -96,7 +96,7 @@ public static class Program
         {
             foreach (var parseError in result.Errors)
             {
-                error.WriteLine($"error: {OneLine(parseError.Message)} (usage: probation-standards rate FILE [--format text|json] | explain FILE [STANDARD] | verify PATH...)");
+                error.WriteLine($"error: {OneLine(parseError.Message)} (usage: {Usage})");
             }
 
             return BadInput;
@@ -106,16 +106,19 @@ public static class Program
         return result.Invoke(configuration);
     }
 
-    private static string OneLine(string message) =>
-        string.Join(" ", message.Split(new[] { '\r', '\n', '\t' }, StringSplitOptions.RemoveEmptyEntries)).Trim();
+    private const string Usage =
+        "probation-standards rate FILE [--format text|json] | explain FILE [STANDARD] | verify PATH...; FILE may be - for standard input";
 
-    private static Settings Settings(ParseResult parsed, Option<FileInfo[]> frameworkOption, Option<string> basisOption) =>
+    // A parser message quotes the arguments it refused: control characters in them are escaped, so it stays one line.
+    private static string OneLine(string message) => Text.OneLine(message.Trim());
+
+    private static Settings Settings(ParseResult parsed, Option<string[]> frameworkOption, Option<string> basisOption) =>
         new(
-            parsed.GetValue(frameworkOption) ?? Array.Empty<FileInfo>(),
+            parsed.GetValue(frameworkOption) ?? Array.Empty<string>(),
             new RatingOptions(parsed.GetValue(basisOption) == "rounded" ? BandingBasis.RoundedPercentage : BandingBasis.ExactRatio));
 }
 
 /// <summary>What every command shares: extra frameworks and rating options.</summary>
-/// <param name="FrameworkFiles">Framework files to load.</param>
+/// <param name="FrameworkFiles">Framework files to load, as given.</param>
 /// <param name="Options">Rating options.</param>
-internal sealed record Settings(FileInfo[] FrameworkFiles, RatingOptions Options);
+internal sealed record Settings(string[] FrameworkFiles, RatingOptions Options);

@@ -17,7 +17,7 @@ internal static class TextReport
 
     public static void WriteHeader(TextWriter output, FindingsDocument document, RatingResult result)
     {
-        output.WriteLine(result.Unit);
+        output.WriteLine(Text.OneLine(result.Unit));
         output.WriteLine($"Framework: {document.Framework.Id} (data version {document.Framework.VersionId}); bands on the {(result.Basis == BandingBasis.ExactRatio ? "exact ratio" : "rounded percentage")}");
         if (document.FieldworkStarted is { } started)
         {
@@ -51,7 +51,7 @@ internal static class TextReport
                 line += driver is null ? "no key question has a result" : $"lowest {driver.Id} {Percent(driver)}";
                 if (standard.Override is not null)
                 {
-                    line += $"; overridden from {standard.ComputedRating?.ToDisplayText()}: {standard.Override.Reason}";
+                    line += $"; overridden from {standard.ComputedRating?.ToDisplayText()}: {Text.OneLine(standard.Override.Reason)}";
                 }
             }
             else
@@ -89,7 +89,7 @@ internal static class TextReport
             output.WriteLine($"Warnings ({result.Warnings.Count}):");
             foreach (var warning in result.Warnings)
             {
-                output.WriteLine($"  - {warning.Message}");
+                output.WriteLine($"  - {Text.OneLine(warning.Message)}");
             }
         }
     }
@@ -100,7 +100,7 @@ internal static class TextReport
         output.WriteLine($"{standard.Id} {standard.Name}: {standard.Rating.ToDisplayText()}");
         if (standard.Override is not null)
         {
-            output.WriteLine($"  overridden by the inspectors from {standard.ComputedRating?.ToDisplayText()} (R7): {standard.Override.Reason}");
+            output.WriteLine($"  overridden by the inspectors from {standard.ComputedRating?.ToDisplayText()} (R7): {Text.OneLine(standard.Override.Reason)}");
         }
 
         foreach (var question in standard.KeyQuestions)
@@ -199,7 +199,7 @@ internal static class TextReport
             };
             if (text is not null)
             {
-                output.WriteLine($"  {classification.CaseId,-8} {text}");
+                output.WriteLine($"  {Text.OneLine(classification.CaseId),-8} {text}");
             }
         }
 
