@@ -5,7 +5,7 @@ using Probation.Standards.Scoring;
 
 namespace Probation.Standards.Cli;
 
-/// <summary>The <c>probation-standards</c> command: rate, explain and verify findings documents (findings-format.md).</summary>
+/// <summary>The <c>probation-standards</c> command: rate, explain and verify findings documents, and show the frameworks (findings-format.md).</summary>
 public static class Program
 {
     /// <summary>Exit code: rated, explained, or every document passed.</summary>
@@ -84,11 +84,14 @@ public static class Program
             output,
             error));
 
+        var framework = FrameworkCommand(frameworkOption, output, error);
+
         var root = new RootCommand("Rates HM Inspectorate of Probation findings documents: frameworks as data, findings in, explained ratings out.")
         {
             rate,
             explain,
             verify,
+            framework,
         };
 
         var result = root.Parse(args);
@@ -107,10 +110,39 @@ public static class Program
     }
 
     private const string Usage =
-        "probation-standards rate FILE [--format text|json] | explain FILE [STANDARD] | verify PATH...; FILE may be - for standard input";
+        "probation-standards rate FILE [--format text|json] | explain FILE [STANDARD] | verify PATH... | framework list | framework show ID [--format text|json] | framework export ID [-o FILE]; FILE may be - for standard input";
 
     // A parser message quotes the arguments it refused: control characters in them are escaped, so it stays one line.
     private static string OneLine(string message) => Text.OneLine(message.Trim());
+
+    private static Command FrameworkCommand(Option<string[]> frameworkOption, TextWriter output, TextWriter error)
+    {
+        var list = new Command("list", "One line for every framework the tool knows: id, name, version, effective dates.") { frameworkOption };
+        list.SetAction(parsed => FrameworkCommands.List(parsed.GetValue(frameworkOption) ?? Array.Empty<string>(), output, error));
+
+        var showId = new Argument<string>("ID") { Description = "A framework id, e.g. probation-pdu-2023." };
+        var showFormat = new Option<string>("--format") { Description = "text (the rules in words, each with its source status) or json (the framework file).", DefaultValueFactory = _ => "text" };
+        showFormat.AcceptOnlyFromAmong("text", "json");
+        var show = new Command("show", "One framework: its standards, key questions, bands, points, overall table and Reset rules.") { showId, showFormat, frameworkOption };
+        show.SetAction(parsed => FrameworkCommands.Show(
+            parsed.GetValue(showId)!,
+            parsed.GetValue(showFormat) == "json",
+            parsed.GetValue(frameworkOption) ?? Array.Empty<string>(),
+            output,
+            error));
+
+        var exportId = new Argument<string>("ID") { Description = "A framework id, e.g. probation-pdu-2023." };
+        var exportOutput = new Option<string?>("--output", "-o") { Description = "The file to write (default: standard output)." };
+        var export = new Command("export", "Write a framework's JSON, to edit and load back with --framework-file.") { exportId, exportOutput, frameworkOption };
+        export.SetAction(parsed => FrameworkCommands.Export(
+            parsed.GetValue(exportId)!,
+            parsed.GetValue(exportOutput),
+            parsed.GetValue(frameworkOption) ?? Array.Empty<string>(),
+            output,
+            error));
+
+        return new Command("framework", "The frameworks the tool knows: list them, show one, or export its JSON.") { list, show, export };
+    }
 
     private static Settings Settings(ParseResult parsed, Option<string[]> frameworkOption, Option<string> basisOption) =>
         new(
