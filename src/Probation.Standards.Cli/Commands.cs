@@ -33,7 +33,7 @@ internal static class Commands
         }
         else
         {
-            TextReport.WriteRatings(output, document!, result!);
+            TextReport.WriteRatings(new OneLineWriter(output), document!, result!);
         }
 
         return Program.Success;

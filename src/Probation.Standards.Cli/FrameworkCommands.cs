@@ -49,7 +49,7 @@ internal static class FrameworkCommands
             return Program.Success;
         }
 
-        WriteText(output, set!, framework!);
+        WriteText(new OneLineWriter(output), set!, framework!);
         return Program.Success;
     }
 

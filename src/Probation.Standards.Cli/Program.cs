@@ -43,6 +43,9 @@ public static class Program
     /// <returns>The exit code.</returns>
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
+        ArgumentNullException.ThrowIfNull(output);
+        error = new OneLineWriter(error ?? throw new ArgumentNullException(nameof(error))); // every error is one line
+        var lines = new OneLineWriter(output); // text for people; JSON and exported files go to output as they are
         var frameworkOption = new Option<string[]>("--framework-file")
         {
             Description = "A framework JSON file to load besides the embedded ones (repeatable); one with the id of an embedded framework replaces it.",
@@ -73,7 +76,7 @@ public static class Program
             parsed.GetValue(explainFile)!,
             parsed.GetValue(explainStandard),
             Settings(parsed, frameworkOption, basisOption),
-            output,
+            lines,
             error));
 
         var verifyPaths = new Argument<string[]>("PATH") { Description = "Findings documents, or folders of *.json searched recursively.", Arity = ArgumentArity.OneOrMore };
@@ -81,7 +84,7 @@ public static class Program
         verify.SetAction(parsed => VerifyCommand.Verify(
             parsed.GetValue(verifyPaths)!,
             Settings(parsed, frameworkOption, basisOption),
-            output,
+            lines,
             error));
 
         var framework = FrameworkCommand(frameworkOption, output, error);
@@ -118,7 +121,7 @@ public static class Program
     private static Command FrameworkCommand(Option<string[]> frameworkOption, TextWriter output, TextWriter error)
     {
         var list = new Command("list", "One line for every framework the tool knows: id, name, version, effective dates.") { frameworkOption };
-        list.SetAction(parsed => FrameworkCommands.List(parsed.GetValue(frameworkOption) ?? Array.Empty<string>(), output, error));
+        list.SetAction(parsed => FrameworkCommands.List(parsed.GetValue(frameworkOption) ?? Array.Empty<string>(), new OneLineWriter(output), error));
 
         var showId = new Argument<string>("ID") { Description = "A framework id, e.g. probation-pdu-2023." };
         var showFormat = new Option<string>("--format") { Description = "text (the rules in words, each with its source status) or json (the framework file).", DefaultValueFactory = _ => "text" };

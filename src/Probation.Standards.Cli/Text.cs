@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO;
 using System.Text;
 
 namespace Probation.Standards.Cli;
@@ -54,4 +55,30 @@ internal static class Text
     }
 
     private static bool NeedsEscape(char c) => char.IsControl(c) || c == '\u2028' || c == '\u2029';
+}
+
+/// <summary>
+/// A writer of lines: whatever a line holds, it is written with <see cref="Text.OneLine"/>, so only the writer's
+/// own line ends end lines. Wraps standard error, and standard output wherever the tool writes text for people.
+/// </summary>
+internal sealed class OneLineWriter : TextWriter
+{
+    private readonly TextWriter inner;
+
+    public OneLineWriter(TextWriter inner)
+        : base(CultureInfo.InvariantCulture) => this.inner = inner;
+
+    public override Encoding Encoding => this.inner.Encoding;
+
+    public override void Write(char value) => this.inner.Write(Text.OneLine(value.ToString()));
+
+    public override void Write(string? value) => this.inner.Write(Text.OneLine(value));
+
+    public override void Write(char[] buffer, int index, int count) => this.inner.Write(Text.OneLine(new string(buffer, index, count)));
+
+    public override void WriteLine() => this.inner.WriteLine();
+
+    public override void WriteLine(string? value) => this.inner.WriteLine(Text.OneLine(value));
+
+    public override void Flush() => this.inner.Flush();
 }

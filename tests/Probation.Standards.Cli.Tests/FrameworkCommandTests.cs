@@ -125,6 +125,28 @@ public class FrameworkCommandTests
         File.ReadAllBytes("my-export-again.json").ShouldBe(File.ReadAllBytes("my-export.json"));
     }
 
+    [Test]
+    public void Control_characters_in_a_framework_file_are_escaped_onto_one_line()
+    {
+        var framework = Embedded();
+        framework["name"] = "Two\nlines";
+        framework["standards"]![0]!["name"] = "Lead\u001bership";
+        File.WriteAllText("control.json", framework.ToJsonString());
+
+        var (exit, output, error) = Tool.Run("framework", "list", "--framework-file", "control.json");
+        exit.ShouldBe(0, error);
+        output.Split('\n', StringSplitOptions.RemoveEmptyEntries).ShouldHaveSingleItem().ShouldContain("  Two\\nlines  version ");
+
+        (exit, output, error) = Tool.Run("rate", Seed, "--framework-file", "control.json");
+        exit.ShouldBe(0, error);
+        output.ShouldContain("  P1.1  Lead\\u001bership ");
+        output.ShouldNotContain("\u001b");
+
+        (exit, output, error) = Tool.Run("framework", "show", Id, "--framework-file", "control.json");
+        exit.ShouldBe(0, error);
+        output.ShouldStartWith($"{Id}: Two\\nlines [confirmed, source 1]");
+    }
+
     [TestCase("show")]
     [TestCase("export")]
     public void An_unknown_framework_id_exits_2_naming_the_known_ones(string command)
