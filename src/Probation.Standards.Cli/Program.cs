@@ -5,7 +5,7 @@ using Probation.Standards.Scoring;
 
 namespace Probation.Standards.Cli;
 
-/// <summary>The <c>probation-standards</c> command: rate, explain and verify findings documents (findings-format.md).</summary>
+/// <summary>The <c>probation-standards</c> command: rate, explain and verify findings documents, and show the frameworks (findings-format.md).</summary>
 public static class Program
 {
     /// <summary>Exit code: rated, explained, or every document passed.</summary>
@@ -31,7 +31,7 @@ public static class Program
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            Console.Error.WriteLine($"error: internal error: {ex.GetType().Name}: {ex.Message}");
+            Console.Error.WriteLine($"error: internal error: {ex.GetType().Name}: {Text.OneLine(ex.Message)}");
             return BadInput;
         }
     }
@@ -43,9 +43,12 @@ public static class Program
     /// <returns>The exit code.</returns>
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
-        var frameworkOption = new Option<FileInfo[]>("--framework-file")
+        ArgumentNullException.ThrowIfNull(output);
+        error = new OneLineWriter(error ?? throw new ArgumentNullException(nameof(error))); // every error is one line
+        var lines = new OneLineWriter(output); // text for people; JSON and exported files go to output as they are
+        var frameworkOption = new Option<string[]>("--framework-file")
         {
-            Description = "A framework JSON file to load besides the embedded ones (repeatable).",
+            Description = "A framework JSON file to load besides the embedded ones (repeatable); one with the id of an embedded framework replaces it.",
             AllowMultipleArgumentsPerToken = false,
         };
         var basisOption = new Option<string>("--basis")
@@ -55,7 +58,7 @@ public static class Program
         };
         basisOption.AcceptOnlyFromAmong("exact", "rounded");
 
-        var rateFile = new Argument<FileInfo>("FILE") { Description = "A findings document (JSON)." };
+        var rateFile = new Argument<string>("FILE") { Description = "A findings document (JSON); - for standard input." };
         var format = new Option<string>("--format") { Description = "text (a ratings page) or json (the contract's JSON).", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
         var rate = new Command("rate", "Rate one findings document.") { rateFile, format, frameworkOption, basisOption };
@@ -66,29 +69,32 @@ public static class Program
             output,
             error));
 
-        var explainFile = new Argument<FileInfo>("FILE") { Description = "A findings document (JSON)." };
+        var explainFile = new Argument<string>("FILE") { Description = "A findings document (JSON); - for standard input." };
         var explainStandard = new Argument<string?>("STANDARD") { Description = "A case standard id, e.g. P2.1; all case standards when omitted.", Arity = ArgumentArity.ZeroOrOne };
         var explain = new Command("explain", "Explain why each case standard is rated as it is, and what would lift it a band.") { explainFile, explainStandard, frameworkOption, basisOption };
         explain.SetAction(parsed => Commands.Explain(
             parsed.GetValue(explainFile)!,
             parsed.GetValue(explainStandard),
             Settings(parsed, frameworkOption, basisOption),
-            output,
+            lines,
             error));
 
         var verifyPaths = new Argument<string[]>("PATH") { Description = "Findings documents, or folders of *.json searched recursively.", Arity = ArgumentArity.OneOrMore };
         var verify = new Command("verify", "Rate every document and check its expected block.") { verifyPaths, frameworkOption, basisOption };
-        verify.SetAction(parsed => Commands.Verify(
+        verify.SetAction(parsed => VerifyCommand.Verify(
             parsed.GetValue(verifyPaths)!,
             Settings(parsed, frameworkOption, basisOption),
-            output,
+            lines,
             error));
+
+        var framework = FrameworkCommand(frameworkOption, output, error);
 
         var root = new RootCommand("Rates HM Inspectorate of Probation findings documents: frameworks as data, findings in, explained ratings out.")
         {
             rate,
             explain,
             verify,
+            framework,
         };
 
         var result = root.Parse(args);
@@ -96,7 +102,7 @@ public static class Program
         {
             foreach (var parseError in result.Errors)
             {
-                error.WriteLine($"error: {OneLine(parseError.Message)} (usage: probation-standards rate FILE [--format text|json] | explain FILE [STANDARD] | verify PATH...)");
+                error.WriteLine($"error: {OneLine(parseError.Message)} (usage: {Usage})");
             }
 
             return BadInput;
@@ -106,16 +112,48 @@ public static class Program
         return result.Invoke(configuration);
     }
 
-    private static string OneLine(string message) =>
-        string.Join(" ", message.Split(new[] { '\r', '\n', '\t' }, StringSplitOptions.RemoveEmptyEntries)).Trim();
+    private const string Usage =
+        "probation-standards rate FILE [--format text|json] | explain FILE [STANDARD] | verify PATH... | framework list | framework show ID [--format text|json] | framework export ID [-o FILE]; FILE may be - for standard input";
 
-    private static Settings Settings(ParseResult parsed, Option<FileInfo[]> frameworkOption, Option<string> basisOption) =>
+    // A parser message quotes the arguments it refused: control characters in them are escaped, so it stays one line.
+    private static string OneLine(string message) => Text.OneLine(message.Trim());
+
+    private static Command FrameworkCommand(Option<string[]> frameworkOption, TextWriter output, TextWriter error)
+    {
+        var list = new Command("list", "One line for every framework the tool knows: id, name, version, effective dates.") { frameworkOption };
+        list.SetAction(parsed => FrameworkCommands.List(parsed.GetValue(frameworkOption) ?? Array.Empty<string>(), new OneLineWriter(output), error));
+
+        var showId = new Argument<string>("ID") { Description = "A framework id, e.g. probation-pdu-2023." };
+        var showFormat = new Option<string>("--format") { Description = "text (the rules in words, each with its source status) or json (the framework file).", DefaultValueFactory = _ => "text" };
+        showFormat.AcceptOnlyFromAmong("text", "json");
+        var show = new Command("show", "One framework: its standards, key questions, bands, points, overall table and Reset rules.") { showId, showFormat, frameworkOption };
+        show.SetAction(parsed => FrameworkCommands.Show(
+            parsed.GetValue(showId)!,
+            parsed.GetValue(showFormat) == "json",
+            parsed.GetValue(frameworkOption) ?? Array.Empty<string>(),
+            output,
+            error));
+
+        var exportId = new Argument<string>("ID") { Description = "A framework id, e.g. probation-pdu-2023." };
+        var exportOutput = new Option<string?>("--output", "-o") { Description = "The file to write (default: standard output)." };
+        var export = new Command("export", "Write a framework's JSON, to edit and load back with --framework-file.") { exportId, exportOutput, frameworkOption };
+        export.SetAction(parsed => FrameworkCommands.Export(
+            parsed.GetValue(exportId)!,
+            parsed.GetValue(exportOutput),
+            parsed.GetValue(frameworkOption) ?? Array.Empty<string>(),
+            output,
+            error));
+
+        return new Command("framework", "The frameworks the tool knows: list them, show one, or export its JSON.") { list, show, export };
+    }
+
+    private static Settings Settings(ParseResult parsed, Option<string[]> frameworkOption, Option<string> basisOption) =>
         new(
-            parsed.GetValue(frameworkOption) ?? Array.Empty<FileInfo>(),
+            parsed.GetValue(frameworkOption) ?? Array.Empty<string>(),
             new RatingOptions(parsed.GetValue(basisOption) == "rounded" ? BandingBasis.RoundedPercentage : BandingBasis.ExactRatio));
 }
 
 /// <summary>What every command shares: extra frameworks and rating options.</summary>
-/// <param name="FrameworkFiles">Framework files to load.</param>
+/// <param name="FrameworkFiles">Framework files to load, as given.</param>
 /// <param name="Options">Rating options.</param>
-internal sealed record Settings(FileInfo[] FrameworkFiles, RatingOptions Options);
+internal sealed record Settings(string[] FrameworkFiles, RatingOptions Options);

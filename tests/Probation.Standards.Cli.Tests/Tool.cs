@@ -7,10 +7,14 @@ internal static class Tool
 {
     public static string Seeds => Path.Combine(TestContext.CurrentContext.TestDirectory, "seeds");
 
-    public static (int ExitCode, string Output, string Error) Run(params string[] args)
+    public static (int ExitCode, string Output, string Error) Run(params string[] args) => Run(args, stdin: null);
+
+    /// <summary>Runs the tool; <paramref name="stdin"/>, when given, is written to its standard input, which is then closed.</summary>
+    public static (int ExitCode, string Output, string Error) Run(string[] args, byte[]? stdin = null)
     {
         var info = new ProcessStartInfo("dotnet")
         {
+            RedirectStandardInput = stdin is not null,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -25,6 +29,19 @@ internal static class Tool
         using var process = Process.Start(info)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
+        if (stdin is not null)
+        {
+            try
+            {
+                using var input = process.StandardInput.BaseStream;
+                input.Write(stdin);
+            }
+            catch (IOException)
+            {
+                // The tool exited without reading all of it (a usage error): what it printed is the result.
+            }
+        }
+
         process.WaitForExit();
         return (process.ExitCode, output.Result, error.Result);
     }
