@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text;
 
 namespace Probation.Standards.Cli.Tests;
 
@@ -7,10 +8,17 @@ internal static class Tool
 {
     public static string Seeds => Path.Combine(TestContext.CurrentContext.TestDirectory, "seeds");
 
-    public static (int ExitCode, string Output, string Error) Run(params string[] args) => Run(args, stdin: null);
+    public static (int ExitCode, string Output, string Error) Run(params string[] args) => Run(args, stdin: (byte[]?)null);
 
-    /// <summary>Runs the tool; <paramref name="stdin"/>, when given, is written to its standard input, which is then closed.</summary>
-    public static (int ExitCode, string Output, string Error) Run(string[] args, byte[]? stdin = null)
+    /// <summary>Runs the tool with <paramref name="stdin"/> (UTF-8) written to its standard input.</summary>
+    public static (int ExitCode, string Output, string Error) Run(string[] args, string? stdin, TimeSpan? timeout = null) =>
+        Run(args, stdin is null ? null : Encoding.UTF8.GetBytes(stdin), timeout);
+
+    /// <summary>
+    /// Runs the tool; <paramref name="stdin"/>, when given, is written to its standard input, which is then closed.
+    /// A run longer than <paramref name="timeout"/> (default: none) is killed and fails the test.
+    /// </summary>
+    public static (int ExitCode, string Output, string Error) Run(string[] args, byte[]? stdin, TimeSpan? timeout = null)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -40,6 +48,13 @@ internal static class Tool
             {
                 // The tool exited without reading all of it (a usage error): what it printed is the result.
             }
+        }
+
+        if (!process.WaitForExit(timeout ?? Timeout.InfiniteTimeSpan))
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+            Assert.Fail($"probation-standards {string.Join(' ', args)} did not finish within {timeout}: killed");
         }
 
         process.WaitForExit();
