@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.IO;
 using System.Text.Json;
+using Probation.Standards.Cases;
 using Probation.Standards.Findings;
 using Probation.Standards.Frameworks;
 using Probation.Standards.Scoring;
@@ -134,7 +135,14 @@ public static class Data
         var cases = new List<InspectedCase>(n);
         for (var i = 0; i < n; i++)
         {
-            cases.Add(new InspectedCase("C" + i, null, null, null, null, ImmutableArray.Create(answers, i * questions, questions)));
+            var framework = Probation.Standards.Frameworks.FrameworkCatalog.DefaultFramework;
+            var keyed = new KeyValuePair<string, Answer>[questions];
+            for (var q = 0; q < questions; q++)
+            {
+                keyed[q] = new KeyValuePair<string, Answer>(framework.KeyQuestions[q].Id, answers[(i * questions) + q]);
+            }
+
+            cases.Add(InspectedCase.Create(framework, "C" + i, keyed));
         }
 
         return cases;

@@ -1,5 +1,6 @@
 using System.IO;
 using BenchmarkDotNet.Attributes;
+using Probation.Standards.Cases;
 using Probation.Standards.Findings;
 using Probation.Standards.Scoring;
 
@@ -24,13 +25,13 @@ public class IngestBenchmarks
 
     /// <summary>The in-memory path: FindingsReader.Read holds every case, then Rater.Rate.</summary>
     [Benchmark(Baseline = true)]
-    public RatingResult InMemoryReaderRate() => Rater.Rate(FindingsReader.Read(new MemoryStream(this.json, false), "bench.json"));
+    public RatingResult InMemoryReaderRate() => Rater.Rate(FindingsReader.Read(new MemoryStream(this.json, false), "bench.json", new FindingsReaderOptions { KeepCases = true }).Input);
 
     /// <summary>The streaming path to tallies: FindingsStream.Tally.</summary>
     [Benchmark]
-    public TallySet StreamingTally() => FindingsStream.Tally(new MemoryStream(this.json, false), "bench.json");
+    public TallySet StreamingTally() => FindingsReader.Read(new MemoryStream(this.json, false), "bench.json").Input.Tallies;
 
     /// <summary>The streaming path to the explained rating: FindingsStream.Rate.</summary>
     [Benchmark]
-    public RatingResult StreamingRate() => FindingsStream.Rate(new MemoryStream(this.json, false), "bench.json");
+    public RatingResult StreamingRate() => Rater.Rate(FindingsReader.Read(new MemoryStream(this.json, false), "bench.json").Input);
 }

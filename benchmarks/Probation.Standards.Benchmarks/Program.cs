@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using BenchmarkDotNet.Running;
+using Probation.Standards.Cases;
 using Probation.Standards.Findings;
 using Probation.Standards.Scoring;
 
@@ -32,8 +33,8 @@ public static class Program
             var stopwatch = Stopwatch.StartNew();
             using var stream = File.OpenRead(args[1]);
             var result = inMemory
-                ? Rater.Rate(FindingsReader.Read(stream, Path.GetFileName(args[1])))
-                : FindingsStream.Rate(stream, Path.GetFileName(args[1]));
+                ? Rater.Rate(FindingsReader.Read(stream, Path.GetFileName(args[1]), new FindingsReaderOptions { KeepCases = true }).Input)
+                : Rater.Rate(FindingsReader.Read(stream, Path.GetFileName(args[1])).Input);
             stopwatch.Stop();
             Console.WriteLine($"{(inMemory ? "in-memory" : "streaming")}: {result.Unit}: {string.Join(", ", result.Standards.Select(s => $"{s.Id} {s.Rating}"))}; score {result.Score}/{result.MaxScore} {result.Overall}");
             Console.WriteLine($"cases {result.Cases?.Inspected:N0}, reset {result.Cases?.Reset:N0}, adjusted {result.Cases?.Adjusted:N0}, warnings {result.Warnings.Count:N0}");

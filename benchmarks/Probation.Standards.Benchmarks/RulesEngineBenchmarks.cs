@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using BenchmarkDotNet.Attributes;
+using Probation.Standards.Cases;
 using Probation.Standards.Findings;
 using RulesEngine.Models;
 

@@ -7,6 +7,7 @@ using System.Runtime.Intrinsics;
 using System.Threading.Tasks;
 using BenchmarkDotNet.Attributes;
 using Probation.Standards.Bulk;
+using Probation.Standards.Cases;
 using Probation.Standards.Findings;
 using Probation.Standards.Scoring;
 
@@ -127,18 +128,18 @@ public class ScoringBenchmarks
             builder.Add(inspectedCase);
         }
 
-        return Rater.Rate(RatingInput.FromTallies("bench", builder.ToTallySet(), Data.Organisational));
+        return Rater.Rate(RatingInput.Create("bench", builder.ToTallySet(), Data.Organisational));
     }
 
     /// <summary>The bulk path on one core: population counts of the bit-planes, then the explained rating.</summary>
     [Benchmark]
     public RatingResult BulkOneCore() =>
-        Rater.Rate(RatingInput.FromTallies("bench", BulkTally.Tally(this.batch, 1), Data.Organisational));
+        Rater.Rate(RatingInput.Create("bench", BulkTally.Tally(this.batch, 1), Data.Organisational));
 
     /// <summary>The bulk path on two cores: per-thread partial counts merged.</summary>
     [Benchmark]
     public RatingResult BulkTwoCores() =>
-        Rater.Rate(RatingInput.FromTallies("bench", BulkTally.Tally(this.batch, 2), Data.Organisational));
+        Rater.Rate(RatingInput.Create("bench", BulkTally.Tally(this.batch, 2), Data.Organisational));
 
     /// <summary>The same planes counted with scalar BitOperations.PopCount (popcnt) instead of the library's AVX2 kernel: the kernel choice, measured.</summary>
     [Benchmark]

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using Probation.Standards.Explanation;
@@ -9,126 +10,84 @@ using Probation.Standards.Scoring;
 
 namespace Probation.Standards.Cli;
 
-/// <summary><c>rate</c> and <c>explain</c>, and reading one document for any command. Each turns every failure into one <c>error:</c> line.</summary>
+/// <summary><c>rate</c> and <c>explain</c>, and the reading of one document they share. The library does the work; this turns it into output and exit codes.</summary>
 internal static class Commands
 {
-    /// <summary>Documents this large or larger are streamed (FindingsStream) rather than read whole.</summary>
-    public const long StreamingThresholdBytes = 16L * 1024 * 1024;
-
-    /// <summary>What a folder given to <c>rate</c> or <c>explain</c> is not.</summary>
     private const string FolderAdvice = "a findings document (verify takes folders)";
 
     public static int Rate(string file, bool json, Settings settings, TextWriter output, TextWriter error)
     {
-        if (!TryRate(file, settings, error, out var document, out var result))
+        if (!TryRate(file, settings, keepCases: false, error, out var document, out var result))
         {
             return Program.BadInput;
         }
 
         if (json)
         {
-            using var stdout = new MemoryStream();
-            RatingJson.Write(result!, stdout);
-            output.WriteLine(System.Text.Encoding.UTF8.GetString(stdout.ToArray()));
+            WriteJson(output, stream => RatingJson.Write(result!, stream));
         }
         else
         {
-            TextReport.WriteRatings(new OneLineWriter(output), document!, result!);
+            RatingsText.WriteRatings(new OneLineWriter(output), result!, document!.FieldworkStarted);
         }
 
         return Program.Success;
     }
 
-    public static int Explain(string file, string? standardId, Settings settings, TextWriter output, TextWriter error)
+    public static int Explain(string file, string? standardId, bool json, Settings settings, TextWriter output, TextWriter error)
     {
-        if (!TryRate(file, settings, error, out var document, out var result))
+        if (!TryRate(file, settings, keepCases: !json, error, out var document, out var result))
         {
             return Program.BadInput;
         }
 
-        var explanations = Explainer.Explain(document!.Framework, result!);
-        if (standardId is not null)
+        if (standardId is not null && !result!.TryGetStandard(standardId, out _))
         {
-            if (!document.Framework.TryGetStandard(standardId, out var standard))
-            {
-                error.WriteLine($"error: {InputFile.DisplayName(file)}: no standard '{Text.OneLine(standardId)}' in {document.Framework.Id} (standards: {string.Join(", ", document.Framework.Standards.Select(s => s.Id))})");
-                return Program.BadInput;
-            }
-
-            if (standard.RatedBy == RatedBy.Judgement)
-            {
-                var judged = result!.Standard(standardId)!;
-                output.WriteLine($"{standard.Id} {standard.Name}: {judged.Rating.ToDisplayText()}");
-                output.WriteLine("  an inspectors' judgement, given as an input (R6): there is no computation to explain.");
-                return Program.Success;
-            }
+            error.WriteLine($"error: {InputFile.DisplayName(file)}: no standard '{Text.OneLine(standardId)}' in {result.FrameworkId} (standards: {string.Join(", ", result.Standards.Select(s => s.Id))})");
+            return Program.BadInput;
         }
 
-        TextReport.WriteHeader(output, document, result!);
-        if (standardId is null)
+        var explanation = Explainer.Explain(result!);
+        if (json)
         {
-            foreach (var judged in result!.Standards.Where(s => s.RatedBy == RatedBy.Judgement))
-            {
-                output.WriteLine($"{judged.Id} {judged.Name}: {judged.Rating.ToDisplayText()} (an inspectors' judgement, given as an input: R6)");
-            }
-
-            output.WriteLine();
+            WriteJson(output, stream => ExplanationJson.Write(explanation, stream, standardId));
         }
-
-        foreach (var explanation in explanations)
+        else
         {
-            if (standardId is null || explanation.Standard.Id == standardId)
-            {
-                TextReport.WriteExplanation(output, explanation, result!.Basis);
-            }
-        }
-
-        if (standardId is null)
-        {
-            TextReport.WriteOverall(output, document, result!);
-            TextReport.WriteClassifications(output, document, result!);
+            var classifications = document!.CasesKept ? document.Cases.Select(c => c.Classify()) : null;
+            RatingsText.WriteExplanation(new OneLineWriter(output), explanation, standardId, classifications, document.FieldworkStarted);
         }
 
         return Program.Success;
     }
 
-    /// <summary>
-    /// Reads and rates one document: <c>-</c> is standard input; a folder, a missing or unreadable file, or bad input
-    /// is a one-line <paramref name="problem"/> that starts with the document's name. Other exceptions are the caller's.
-    /// </summary>
-    public static bool TryRate(string path, FrameworkCatalog catalog, RatingOptions options, out FindingsDocument? document, out RatingResult? result, out string? problem)
+    /// <summary>Reads and rates one document; on failure the problems, each one line naming the file.</summary>
+    public static bool TryRate(string path, FrameworkCatalog catalog, RatingOptions options, bool keepCases, out FindingsDocument? document, out RatingResult? result, out IReadOnlyList<string> problems)
     {
         document = null;
         result = null;
         var name = InputFile.DisplayName(path);
-        if (!InputFile.TryOpen(path, FolderAdvice, out var opened, out problem))
+        if (!InputFile.TryOpen(path, FolderAdvice, out var opened, out var problem))
         {
+            problems = new[] { problem! };
             return false;
         }
 
         try
         {
             using var stream = opened!;
-            if (stream.Length >= StreamingThresholdBytes)
-            {
-                // Large documents are rated as they stream past, in memory that does not hold their cases.
-                var streamed = FindingsStream.ReadStreamed(stream, name, catalog);
-                document = streamed.Document;
-                result = Rater.Rate(streamed.Input, options);
-                return true;
-            }
-
-            document = FindingsReader.Read(stream, name, catalog);
-            result = Rater.Rate(document, options);
+            document = FindingsReader.Read(stream, name, new FindingsReaderOptions { Catalog = catalog, KeepCases = keepCases });
+            result = Rater.Rate(document.Input, options);
+            problems = Array.Empty<string>();
             return true;
         }
         catch (InvalidInputException ex)
         {
-            problem = Text.OneLine(ex.Message);
+            problems = ex.MessageLines().Select(Text.OneLine).ToArray();
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            problem = $"{name}: {InputFile.Describe(ex, path)}";
+            problems = new[] { $"{name}: {InputFile.Describe(ex, path)}" };
         }
 
         document = null;
@@ -136,17 +95,32 @@ internal static class Commands
         return false;
     }
 
-    private static bool TryRate(string file, Settings settings, TextWriter error, out FindingsDocument? document, out RatingResult? result)
+    private static bool TryRate(string file, Settings settings, bool keepCases, TextWriter error, out FindingsDocument? document, out RatingResult? result)
     {
         document = null;
         result = null;
-        if (!FrameworkSet.TryLoad(settings.FrameworkFiles, out var frameworks, out var problem)
-            || !TryRate(file, frameworks!.Catalog, settings.Options, out document, out result, out problem))
+        IReadOnlyList<string> problems;
+        if (!FrameworkSet.TryLoad(settings.FrameworkFiles, out var frameworks, out var problem))
         {
-            error.WriteLine($"error: {problem}");
-            return false;
+            problems = new[] { problem! };
+        }
+        else if (TryRate(file, frameworks!.Catalog, settings.Options, keepCases, out document, out result, out problems))
+        {
+            return true;
         }
 
-        return true;
+        foreach (var line in problems)
+        {
+            error.WriteLine($"error: {line}");
+        }
+
+        return false;
+    }
+
+    private static void WriteJson(TextWriter output, Action<Stream> write)
+    {
+        using var buffer = new MemoryStream();
+        write(buffer);
+        output.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
     }
 }

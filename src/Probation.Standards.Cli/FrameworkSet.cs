@@ -73,7 +73,7 @@ internal sealed class FrameworkSet
 
     /// <summary>Whether a framework file replaced an embedded framework of the same id.</summary>
     public bool ShadowsEmbedded(Framework framework) =>
-        this.loaded.ContainsKey(framework.Id) && FrameworkCatalog.Default.Find(framework.Id) is not null;
+        this.loaded.ContainsKey(framework.Id) && FrameworkCatalog.Default.TryGetFramework(framework.Id, out _);
 
     /// <summary>The JSON a framework was read from: the file's bytes, or exactly the embedded resource's.</summary>
     public byte[] SourceJson(Framework framework)
@@ -83,17 +83,13 @@ internal sealed class FrameworkSet
             return file.Json;
         }
 
-        using var stream = FrameworkSource.OpenEmbedded(framework.Id)
-            ?? throw new InvalidOperationException($"no embedded JSON for framework '{framework.Id}'");
-        using var buffer = new MemoryStream();
-        stream.CopyTo(buffer);
-        return buffer.ToArray();
+        return this.Catalog.GetJson(framework.Id).ToArray();
     }
 
     /// <summary>Finds a framework by id; when none has it, the problem names the id and the known ones.</summary>
     public Framework? Find(string id, out string? problem)
     {
-        var framework = this.Catalog.Find(id);
+        this.Catalog.TryGetFramework(id, out var framework);
         problem = framework is null
             ? $"no framework '{Text.OneLine(id)}' (known: {string.Join(", ", KnownIds(this.Catalog))})"
             : null;

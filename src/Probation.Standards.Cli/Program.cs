@@ -71,12 +71,15 @@ public static class Program
 
         var explainFile = new Argument<string>("FILE") { Description = "A findings document (JSON); - for standard input." };
         var explainStandard = new Argument<string?>("STANDARD") { Description = "A case standard id, e.g. P2.1; all case standards when omitted.", Arity = ArgumentArity.ZeroOrOne };
-        var explain = new Command("explain", "Explain why each case standard is rated as it is, and what would lift it a band.") { explainFile, explainStandard, frameworkOption, basisOption };
+        var explainFormat = new Option<string>("--format") { Description = "text (for a person) or json.", DefaultValueFactory = _ => "text" };
+        explainFormat.AcceptOnlyFromAmong("text", "json");
+        var explain = new Command("explain", "Explain why each case standard is rated as it is, and what would lift it a band.") { explainFile, explainStandard, explainFormat, frameworkOption, basisOption };
         explain.SetAction(parsed => Commands.Explain(
             parsed.GetValue(explainFile)!,
             parsed.GetValue(explainStandard),
+            parsed.GetValue(explainFormat) == "json",
             Settings(parsed, frameworkOption, basisOption),
-            lines,
+            output,
             error));
 
         var verifyPaths = new Argument<string[]>("PATH") { Description = "Findings documents, or folders of *.json searched recursively.", Arity = ArgumentArity.OneOrMore };
@@ -113,7 +116,7 @@ public static class Program
     }
 
     private const string Usage =
-        "probation-standards rate FILE [--format text|json] | explain FILE [STANDARD] | verify PATH... | framework list | framework show ID [--format text|json] | framework export ID [-o FILE]; FILE may be - for standard input";
+        "probation-standards rate FILE [--format text|json] | explain FILE [STANDARD] [--format text|json] | verify PATH... | framework list | framework show ID [--format text|json] | framework export ID [-o FILE]; FILE may be - for standard input";
 
     // A parser message quotes the arguments it refused: control characters in them are escaped, so it stays one line.
     private static string OneLine(string message) => Text.OneLine(message.Trim());

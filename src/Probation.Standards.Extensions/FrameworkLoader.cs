@@ -69,10 +69,7 @@ internal static class FrameworkLoader
         // Replacing every framework in order keeps the catalog's order, and so which framework wins a tie in InForceOn.
         if (options.ResetAdjustedWithinDays is { } days && days >= 0)
         {
-            foreach (var framework in catalog.Frameworks.ToArray())
-            {
-                catalog = catalog.With(framework.WithResetThreshold(days));
-            }
+            catalog = catalog.WithResetThreshold(days);
         }
 
         return catalog;

@@ -1,25 +1,30 @@
 using System;
 using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
 using Microsoft.Extensions.Options;
+using Probation.Standards.Explanation;
 using Probation.Standards.Findings;
 using Probation.Standards.Frameworks;
 using Probation.Standards.Scoring;
+using Probation.Standards.Verification;
 
 namespace Probation.Standards.Extensions;
 
-/// <summary>The <see cref="IProbationRater"/> registered by <c>AddProbationStandards</c>.</summary>
+/// <summary>The registered <see cref="IProbationRater"/>: the library's readers and rater with the configured options.</summary>
 internal sealed class ProbationRater : IProbationRater
 {
-    private readonly int? resetAdjustedWithinDays;
+    private readonly FindingsReaderOptions readerOptions;
 
     public ProbationRater(FrameworkCatalog catalog, IOptions<ProbationStandardsOptions> options)
     {
         var settings = (options ?? throw new ArgumentNullException(nameof(options))).Value;
         this.Catalog = catalog ?? throw new ArgumentNullException(nameof(catalog));
-        this.DefaultFramework = catalog.Find(settings.DefaultFrameworkId)
-            ?? throw new InvalidOperationException($"{ProbationStandardsOptions.SectionName}: DefaultFrameworkId: unknown framework '{settings.DefaultFrameworkId}'");
+        this.DefaultFramework = catalog.TryGetFramework(settings.DefaultFrameworkId, out var framework)
+            ? framework
+            : throw new InvalidOperationException($"{ProbationStandardsOptions.SectionName}: DefaultFrameworkId: unknown framework '{settings.DefaultFrameworkId}'");
         this.RatingOptions = new RatingOptions(settings.BandingBasis);
-        this.resetAdjustedWithinDays = settings.ResetAdjustedWithinDays;
+        this.readerOptions = new FindingsReaderOptions { Catalog = catalog };
     }
 
     public FrameworkCatalog Catalog { get; }
@@ -28,25 +33,21 @@ internal sealed class ProbationRater : IProbationRater
 
     public RatingOptions RatingOptions { get; }
 
-    public FindingsDocument Read(Stream utf8Json, string name) => FindingsReader.Read(utf8Json, name, this.Catalog);
+    public FindingsDocument Read(Stream utf8Json, string name) => FindingsReader.Read(utf8Json, name, this.readerOptions);
 
-    public RatingResult Rate(Stream utf8Json, string name) => Rater.Rate(this.Read(utf8Json, name), this.RatingOptions);
+    public Task<FindingsDocument> ReadAsync(Stream utf8Json, string name, CancellationToken cancellationToken = default) =>
+        FindingsReader.ReadAsync(utf8Json, name, this.readerOptions, cancellationToken);
 
-    public RatingResult Rate(FindingsDocument document)
-    {
-        if (document is null)
-        {
-            throw new ArgumentNullException(nameof(document));
-        }
+    public RatingResult Rate(Stream utf8Json, string name) => this.Rate(this.Read(utf8Json, name));
 
-        // A document read against another catalog still gets the configured Reset threshold (R9).
-        if (this.resetAdjustedWithinDays is { } days && document.Framework.Reset.AdjustedWithinDays != days)
-        {
-            document = document with { Framework = document.Framework.WithResetThreshold(days) };
-        }
+    public async Task<RatingResult> RateAsync(Stream utf8Json, string name, CancellationToken cancellationToken = default) =>
+        this.Rate(await this.ReadAsync(utf8Json, name, cancellationToken).ConfigureAwait(false));
 
-        return Rater.Rate(document, this.RatingOptions);
-    }
+    public RatingResult Rate(FindingsDocument document) => Rater.Rate((document ?? throw new ArgumentNullException(nameof(document))).Input, this.RatingOptions);
 
     public RatingResult Rate(RatingInput input) => Rater.Rate(input ?? throw new ArgumentNullException(nameof(input)), this.RatingOptions);
+
+    public RatingExplanation Explain(RatingResult result) => Explainer.Explain(result ?? throw new ArgumentNullException(nameof(result)));
+
+    public VerificationResult Verify(FindingsDocument document) => Verifier.Verify((document ?? throw new ArgumentNullException(nameof(document))).Expected, this.Rate(document));
 }

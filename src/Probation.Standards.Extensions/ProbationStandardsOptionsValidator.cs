@@ -38,7 +38,7 @@ internal sealed class ProbationStandardsOptionsValidator : IValidateOptions<Prob
         {
             problems.Add("DefaultFrameworkId: is empty; give a framework id such as probation-pdu-2023");
         }
-        else if (catalog.Find(options.DefaultFrameworkId) is null)
+        else if (!catalog.TryGetFramework(options.DefaultFrameworkId, out _))
         {
             var known = string.Join(", ", catalog.Frameworks.Select(f => f.Id));
             problems.Add($"DefaultFrameworkId: unknown framework '{options.DefaultFrameworkId}' (known: {known})");

@@ -236,7 +236,7 @@ public class CorpusTests
     private static string Given(string folder, string name) =>
         Path.GetRelativePath(TestContext.CurrentContext.WorkDirectory, Path.Combine(Corpus, folder, name));
 
-    private static (int ExitCode, string Output, string Error) Run(params string[] args) => Tool.Run(args, stdin: null, Limit);
+    private static (int ExitCode, string Output, string Error) Run(params string[] args) => Tool.Run(args, stdin: (byte[]?)null, Limit);
 
     private static List<string> Lines(string text) =>
         text.Split('\n').Select(l => l.EndsWith('\r') ? l[..^1] : l).Where(l => l.Length > 0).ToList();

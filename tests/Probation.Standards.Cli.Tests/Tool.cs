@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using System.Threading;
 
 namespace Probation.Standards.Cli.Tests;
 

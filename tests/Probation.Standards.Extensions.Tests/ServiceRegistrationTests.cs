@@ -33,7 +33,7 @@ public class ServiceRegistrationTests
         using var stream = File.OpenRead(Files.Seed("nottinghamshire-pdu-2025-cases.json"));
         var document = FindingsReader.Read(stream, "cases.json");
 
-        rater.Rate(document).ShouldBe(Rater.Rate(document));
+        rater.Rate(document).ShouldBe(Rater.Rate(document.Input));
     }
 
     [Test]
@@ -62,7 +62,7 @@ public class ServiceRegistrationTests
 
         rater.RatingOptions.ShouldBe(new RatingOptions(basis));
         result.Basis.ShouldBe(basis);
-        result.Standard("P2.1")!.Rating.ShouldBe(assessment);
+        result.GetStandard("P2.1").Rating.ShouldBe(assessment);
     }
 
     [Test]

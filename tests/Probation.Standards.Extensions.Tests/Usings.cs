@@ -4,3 +4,6 @@ global using System.IO;
 global using System.Linq;
 global using NUnit.Framework;
 global using Shouldly;
+global using Probation.Standards.Cases;
+global using Probation.Standards.Reset;
+global using Probation.Standards.Verification;

@@ -75,11 +75,11 @@ public class ConformanceVectorTests
         FindingsDocument document;
         using (var stream = File.OpenRead(path))
         {
-            document = FindingsReader.Read(stream, Path.GetFileName(path));
+            document = TestReader.Read(stream, Path.GetFileName(path));
         }
 
         document.Expected.ShouldNotBeNull($"{Path.GetFileName(path)} has no expected block");
-        var differences = Differences(document.Expected, Rater.Rate(document));
+        var differences = Differences(document.Expected, TestRater.Rate(document));
         differences.ShouldBeEmpty(string.Join("; ", differences));
     }
 
@@ -107,7 +107,7 @@ public class ConformanceVectorTests
         };
 
         var document = Docs.Read(doc);
-        var differences = Differences(document.Expected!, Rater.Rate(document));
+        var differences = Differences(document.Expected!, TestRater.Rate(document));
 
         differences.ShouldBe(
             new[]

@@ -11,7 +11,7 @@ public class ErrorLocationTests
     [Test]
     public void An_error_found_after_parsing_points_at_the_value()
     {
-        var error = Should.Throw<InvalidInputException>(() => FindingsReader.Read(Encoding.UTF8.GetBytes(Document), "doc.json"));
+        var error = Should.Throw<InvalidInputException>(() => TestReader.Read(Encoding.UTF8.GetBytes(Document), "doc.json"));
         error.JsonPath.ShouldBe("$.keyQuestions['P2.1.9']");
 
         // Line 6 is `    "P2.1.9": 50`; the value 50 starts in column 15.
@@ -24,7 +24,7 @@ public class ErrorLocationTests
     public void A_syntax_error_puts_line_and_column_in_the_message()
     {
         var broken = Document.Replace("\"P2.1.9\": 50", "\"P2.1.9\": 50,", StringComparison.Ordinal);
-        var error = Should.Throw<InvalidInputException>(() => FindingsReader.Read(Encoding.UTF8.GetBytes(broken), "doc.json"));
+        var error = Should.Throw<InvalidInputException>(() => TestReader.Read(Encoding.UTF8.GetBytes(broken), "doc.json"));
         error.Line.ShouldBe(7);
         error.Message.ShouldStartWith("doc.json: $.keyQuestions: line 7, column 3: ");
     }

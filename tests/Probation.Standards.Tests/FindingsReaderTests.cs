@@ -14,7 +14,7 @@ namespace Probation.Standards.Tests;
 public class FindingsReaderTests
 {
     private static InvalidInputException RejectsBytes(byte[] bytes, string file = "bad.json") =>
-        Should.Throw<InvalidInputException>(() => FindingsReader.Read(bytes, file));
+        Should.Throw<InvalidInputException>(() => TestReader.Read(bytes, file));
 
     private static JsonObject Doc() => Docs.Aggregate();
 
@@ -96,7 +96,7 @@ public class FindingsReaderTests
 
         // Pieces of 997 bytes: the line count must survive every refill. (1-7 byte pieces would work too, but the
         // reader rescans an unfinished unit on every refill, which over 93,000 bytes of whitespace takes seconds.)
-        var fromSlowStream = Should.Throw<InvalidInputException>(() => FindingsReader.Read(new SlowStream(Encoding.UTF8.GetBytes(text), 997, fixedSize: true), "bad.json"));
+        var fromSlowStream = Should.Throw<InvalidInputException>(() => TestReader.Read(new SlowStream(Encoding.UTF8.GetBytes(text), 997, fixedSize: true), "bad.json"));
         fromSlowStream.Line.ShouldBe(3004);
         fromSlowStream.Column.ShouldBe(3);
         fromSlowStream.JsonPath.ShouldBe(fromBytes.JsonPath);
@@ -309,7 +309,7 @@ public class FindingsReaderTests
     {
         var doc = Doc();
         doc["keyQuestions"]!["P2.1.1"] = 140;
-        var error = Should.Throw<InvalidInputException>(() => FindingsReader.Read(Docs.Bytes(doc), "pdu.json"));
+        var error = Should.Throw<InvalidInputException>(() => TestReader.Read(Docs.Bytes(doc), "pdu.json"));
         error.Message.ShouldBe("pdu.json: $.keyQuestions['P2.1.1']: percentage 140 is outside 0-100");
     }
 
@@ -519,7 +519,7 @@ public class FindingsReaderTests
     {
         var doc = Doc();
         doc["colour"] = "blue";
-        var error = Should.Throw<InvalidInputException>(() => FindingsReader.Read(Docs.Bytes(doc), "east-midlands/notts.json"));
+        var error = Should.Throw<InvalidInputException>(() => TestReader.Read(Docs.Bytes(doc), "east-midlands/notts.json"));
         error.File.ShouldBe("east-midlands/notts.json");
         error.Message.ShouldStartWith("east-midlands/notts.json: $.colour: ");
     }
@@ -531,8 +531,8 @@ public class FindingsReaderTests
         document.Unit.ShouldBe("Test PDU");
         document.Framework.Id.ShouldBe("probation-pdu-2023");
         document.FieldworkStarted.ShouldBe(new DateTime(2024, 11, 4));
-        document.Organisational.Select(o => (o.StandardId, o.Rating)).ShouldBe(new[] { ("P1.1", Rating.Good), ("P1.2", Rating.Good), ("P1.3", Rating.Good) });
-        document.KeyQuestions.Select(k => k.KeyQuestionId).ShouldBe(Docs.KeyQuestionIds.Skip(2));
+        document.Organisational().Select(o => (o.StandardId, o.Rating)).ShouldBe(new[] { ("P1.1", Rating.Good), ("P1.2", Rating.Good), ("P1.3", Rating.Good) });
+        document.Input.Published.Select(k => k.KeyQuestionId).ShouldBe(Docs.KeyQuestionIds.Skip(2));
         document.Cases.Select(c => c.Id).ShouldBe(new[] { "A", "B" });
         document.Cases[0].Answers.Take(3).ShouldBe(new[] { Answer.Yes, Answer.No, Answer.NotApplicable });
         document.Cases[0].Start.ShouldBe(new DateTime(2024, 9, 2));
@@ -563,13 +563,13 @@ public class FindingsReaderTests
     public void Read_in_1_to_7_byte_pieces_equals_read_whole(string path)
     {
         var bytes = File.ReadAllBytes(path);
-        var whole = FindingsReader.Read(bytes, "doc.json");
+        var whole = TestReader.Read(bytes, "doc.json");
         var stream = new SlowStream(bytes, seed: bytes.Length);
-        var pieces = FindingsReader.Read(stream, "doc.json");
+        var pieces = TestReader.Read(stream, "doc.json");
 
         stream.Reads.ShouldBeGreaterThan(bytes.Length / 7);
         pieces.ShouldBe(whole);
-        Rater.Rate(pieces).ShouldBe(Rater.Rate(whole));
+        TestRater.Rate(pieces).ShouldBe(TestRater.Rate(whole));
     }
 
     [TestCase(1)]
@@ -579,8 +579,8 @@ public class FindingsReaderTests
     public void Read_in_fixed_small_pieces_equals_read_whole(int size)
     {
         var bytes = Seeds.Bytes("nottinghamshire-pdu-2025-cases.json");
-        var whole = FindingsReader.Read(bytes, "doc.json");
-        FindingsReader.Read(new SlowStream(bytes, size, fixedSize: true), "doc.json").ShouldBe(whole);
+        var whole = TestReader.Read(bytes, "doc.json");
+        TestReader.Read(new SlowStream(bytes, size, fixedSize: true), "doc.json").ShouldBe(whole);
     }
 
     [Test]
@@ -593,13 +593,13 @@ public class FindingsReaderTests
         var bytes = Docs.Bytes(Docs.Aggregate().WithCases(cases));
         bytes.Length.ShouldBeGreaterThan(2 * 64 * 1024);
 
-        var whole = FindingsReader.Read(bytes, "big.json");
-        var pieces = FindingsReader.Read(new SlowStream(bytes, seed: 42), "big.json");
+        var whole = TestReader.Read(bytes, "big.json");
+        var pieces = TestReader.Read(new SlowStream(bytes, seed: 42), "big.json");
         pieces.ShouldBe(whole);
 
         // 200 of 600 cases (i divisible by 3) answer No: every key question is 400/600 = 66.7%, Good.
         // 60 cases (i divisible by 10) were suspended 39 days after the start: adjusted.
-        var result = Rater.Rate(pieces);
+        var result = TestRater.Rate(pieces);
         result.Outcome("P2.2.2").Tally.ShouldBe(new KeyQuestionTally(400, 600));
         result.Cases!.Value.Inspected.ShouldBe(600);
         result.Cases!.Value.Adjusted.ShouldBe(60);
@@ -612,7 +612,7 @@ public class FindingsReaderTests
         var doc = Doc().WithCases(Docs.Case("A", "P2.1.1=Yes"), Docs.Case("B", "P2.1.1=Sometimes"));
         var bytes = Docs.Bytes(doc);
         var whole = RejectsBytes(bytes);
-        var pieces = Should.Throw<InvalidInputException>(() => FindingsReader.Read(new SlowStream(bytes, seed: 3), "bad.json"));
+        var pieces = Should.Throw<InvalidInputException>(() => TestReader.Read(new SlowStream(bytes, seed: 3), "bad.json"));
         pieces.JsonPath.ShouldBe(whole.JsonPath);
         pieces.Problem.ShouldBe(whole.Problem);
         whole.JsonPath.ShouldBe("$.cases[1].answers['P2.1.1']");
@@ -622,7 +622,7 @@ public class FindingsReaderTests
     public void A_utf8_byte_order_mark_is_accepted_from_an_array()
     {
         var bytes = WithBom(Seeds.Bytes("nottinghamshire-pdu-2025.json"));
-        FindingsReader.Read(bytes, "bom.json").Unit.ShouldBe("Nottinghamshire PDU");
+        TestReader.Read(bytes, "bom.json").Unit.ShouldBe("Nottinghamshire PDU");
     }
 
     [TestCase(1)]
@@ -631,8 +631,8 @@ public class FindingsReaderTests
     public void A_utf8_byte_order_mark_is_accepted_in_small_pieces(int size)
     {
         var bytes = WithBom(Seeds.Bytes("nottinghamshire-pdu-2025.json"));
-        var whole = FindingsReader.Read(bytes, "bom.json");
-        FindingsReader.Read(new SlowStream(bytes, size, fixedSize: true), "bom.json").ShouldBe(whole);
+        var whole = TestReader.Read(bytes, "bom.json");
+        TestReader.Read(new SlowStream(bytes, size, fixedSize: true), "bom.json").ShouldBe(whole);
     }
 
     [Test]
@@ -642,7 +642,7 @@ public class FindingsReaderTests
         var doc = Doc();
         doc["unit"] = "Ynys Môn – Gwynedd PDU ✓";
         var bytes = Docs.Bytes(doc);
-        FindingsReader.Read(new SlowStream(bytes, 1, fixedSize: true), "cy.json").Unit.ShouldBe("Ynys Môn – Gwynedd PDU ✓");
+        TestReader.Read(new SlowStream(bytes, 1, fixedSize: true), "cy.json").Unit.ShouldBe("Ynys Môn – Gwynedd PDU ✓");
     }
 
     private static byte[] WithBom(byte[] bytes) => new byte[] { 0xEF, 0xBB, 0xBF }.Concat(bytes).ToArray();

@@ -341,8 +341,8 @@ public class FrameworkCatalogTests
         var json = FrameworkJson.Renamed("user-18", "2025-10-01");
         json["overallBands"]!.AsArray().Add(Table18());
         var framework = FrameworkJson.Read(json);
-        framework.OverallBandsFor(18)!.RatingFor(13).ShouldBe(Rating.Good);
-        framework.OverallBandsFor(18)!.RatingFor(14).ShouldBe(Rating.Outstanding);
+        framework.OverallBandsFor(18)!.GetRating(13).ShouldBe(Rating.Good);
+        framework.OverallBandsFor(18)!.GetRating(14).ShouldBe(Rating.Outstanding);
     }
 
     /// <summary>A made-up overall table for 18 points: 0-4, 5-8, 9-13, 14-18.</summary>

@@ -100,7 +100,7 @@ public class KeyQuestionResultTests
         var text = Docs.Aggregate().ToJsonString().Replace(
             "\"P2.1.1\":{\"yes\":90,\"relevant\":100}", "\"P2.1.1\":" + percent, StringComparison.Ordinal);
         text.ShouldContain("\"P2.1.1\":" + percent);
-        var result = Rater.Rate(Probation.Standards.Findings.FindingsReader.Read(System.Text.Encoding.UTF8.GetBytes(text), "p.json"));
+        var result = TestRater.Rate(TestReader.Read(System.Text.Encoding.UTF8.GetBytes(text), "p.json"));
 
         var outcome = result.Outcome("P2.1.1");
         outcome.HasResult.ShouldBeTrue();
@@ -119,7 +119,7 @@ public class KeyQuestionResultTests
         Probation.Standards.Findings.FindingsDocument document;
         try
         {
-            document = Probation.Standards.Findings.FindingsReader.Read(System.Text.Encoding.UTF8.GetBytes(text), "p.json");
+            document = TestReader.Read(System.Text.Encoding.UTF8.GetBytes(text), "p.json");
         }
         catch (InvalidInputException rejected)
         {
@@ -127,7 +127,7 @@ public class KeyQuestionResultTests
             return;
         }
 
-        var outcome = Rater.Rate(document).Outcome("P2.1.1");
+        var outcome = TestRater.Rate(document).Outcome("P2.1.1");
         outcome.Band.ShouldBe(Rating.RequiresImprovement, $"read as {outcome.PublishedPercent} = {outcome.Tally}");
     }
 

@@ -67,8 +67,8 @@ public class OverrideTests
     private static TallySet AllYes()
     {
         var framework = FrameworkCatalog.DefaultFramework;
-        var answers = Enumerable.Repeat(Answer.Yes, framework.KeyQuestions.Count).ToImmutableArray();
-        return TallySet.Of(framework, new[] { new InspectedCase("A", null, null, null, null, answers) });
+        var answers = framework.KeyQuestions.Select(q => new KeyValuePair<string, Answer>(q.Id, Answer.Yes));
+        return TallySet.Of(framework, new[] { InspectedCase.Create(framework, "A", answers) });
     }
 
     private static readonly JudgementRating[] Good =
@@ -82,7 +82,7 @@ public class OverrideTests
     {
         // The reason is mandatory (R7) whichever way the override arrives; the reader enforces it, so must the rater.
         Should.Throw<ArgumentException>(() =>
-            Rater.Rate(RatingInput.FromTallies("Test PDU", AllYes(), Good, new[] { new RatingOverride("P2.1", Rating.Inadequate, reason) })));
+            TestRater.Rate(RatingInput.FromTallies("Test PDU", AllYes(), Good, new[] { new RatingOverride("P2.1", Rating.Inadequate, reason) })));
     }
 
     [Test]
@@ -90,7 +90,7 @@ public class OverrideTests
     {
         // Only case standards can be overridden (R7); silently ignoring the override hides the mistake (R10).
         Should.Throw<ArgumentException>(() =>
-            Rater.Rate(RatingInput.FromTallies("Test PDU", AllYes(), Good, new[] { new RatingOverride("P1.1", Rating.Inadequate, "because") })));
+            TestRater.Rate(RatingInput.FromTallies("Test PDU", AllYes(), Good, new[] { new RatingOverride("P1.1", Rating.Inadequate, "because") })));
     }
 
     [TestCase(null, "$.overrides['P2.3'].reason", Description = "no reason")]

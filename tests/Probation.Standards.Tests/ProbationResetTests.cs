@@ -45,7 +45,7 @@ public class ProbationResetTests
     {
         ResetClassifier.Classify(D("2024-07-22"), null, null, Rules, out var days).ShouldBe(CaseClass.Core);
         days.ShouldBeNull();
-        ResetClassifier.Classify(null, null, null, Rules, out _).ShouldBe(CaseClass.Core);
+        ResetClassifier.Classify((DateTime?)null, null, null, Rules, out _).ShouldBe(CaseClass.Core);
     }
 
     [TestCase(Exemption.Mappa)]
@@ -104,7 +104,7 @@ public class ProbationResetTests
     [Test]
     public void R9_every_case_is_classified_in_document_order()
     {
-        Docs.Rate(ResetDocument()).Classifications.ShouldBe(new[]
+        Docs.Read(ResetDocument()).Cases.Select(c => c.Classify()).ShouldBe(new[]
         {
             new CaseClassification("A", CaseClass.Adjusted, 56),
             new CaseClassification("B", CaseClass.SuspendedAfterThreshold, 57),
@@ -136,7 +136,7 @@ public class ProbationResetTests
     public void R9_the_Nottinghamshire_reconstruction_counts_60_12_7()
     {
         using var stream = File.OpenRead(Seeds.PathOf("nottinghamshire-pdu-2025-cases.json"));
-        var counts = Rater.Rate(FindingsReader.Read(stream, "nottinghamshire-pdu-2025-cases.json")).Cases!.Value;
+        var counts = TestRater.Rate(TestReader.Read(stream, "nottinghamshire-pdu-2025-cases.json")).Cases!.Value;
         counts.Inspected.ShouldBe(60);
         counts.Reset.ShouldBe(12);
         counts.Adjusted.ShouldBe(7);

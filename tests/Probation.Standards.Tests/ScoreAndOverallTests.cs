@@ -28,7 +28,7 @@ public class ScoreAndOverallTests
     [TestCase(21, Rating.Outstanding)]
     public void R8_overall_bands_of_the_21_point_table(int score, Rating overall)
     {
-        FrameworkCatalog.DefaultFramework.OverallBandsFor(21)!.RatingFor(score).ShouldBe(overall);
+        FrameworkCatalog.DefaultFramework.OverallBandsFor(21)!.GetRating(score).ShouldBe(overall);
     }
 
     [Test]
@@ -128,11 +128,11 @@ public class ScoreAndOverallTests
         var document = Docs.Read(doc);
         var framework = document.Framework;
         var tallies = TallySet.Of(framework, document.Cases.Take(1)).Merge(TallySet.Of(framework, document.Cases.Skip(1)));
-        var fromTallies = Rater.Rate(RatingInput.FromTallies("Test PDU", tallies, document.Organisational));
+        var fromTallies = TestRater.Rate(RatingInput.FromTallies("Test PDU", tallies, document.Organisational()));
 
         // Every key question 2/3 = 66.7%: Good x 4 + Good x 3 = 14 of 21, Good.
         fromTallies.Score.ShouldBe(14);
         fromTallies.Overall.ShouldBe(Rating.Good);
-        fromTallies.Standards.ShouldBe(Rater.Rate(document).Standards);
+        fromTallies.Standards.ShouldBe(TestRater.Rate(document).Standards);
     }
 }

@@ -89,6 +89,12 @@ public sealed class FrameworkCatalog
         return new FrameworkCatalog(builder.ToImmutable());
     }
 
+    /// <summary>This catalog with every framework's Reset adjusted-set threshold changed (R9); each version id says so.</summary>
+    /// <param name="adjustedWithinDays">The threshold in days, 0 or more.</param>
+    /// <returns>The new catalog, in the same order.</returns>
+    public FrameworkCatalog WithResetThreshold(int adjustedWithinDays) =>
+        new(ImmutableArray.CreateRange(this.frameworks.Select(f => f.WithResetThreshold(adjustedWithinDays))));
+
     /// <summary>Finds a framework by id (compared exactly).</summary>
     /// <param name="id">The id.</param>
     /// <param name="framework">The framework, when found.</param>

@@ -134,20 +134,20 @@ internal static class Docs
     public static byte[] Bytes(JsonNode doc) => Encoding.UTF8.GetBytes(doc.ToJsonString());
 
     public static FindingsDocument Read(JsonNode doc, FrameworkCatalog? catalog = null) =>
-        FindingsReader.Read(Bytes(doc), "test.json", catalog);
+        TestReader.Read(Bytes(doc), "test.json", catalog);
 
     public static RatingResult Rate(JsonNode doc, RatingOptions? options = null, FrameworkCatalog? catalog = null) =>
-        Rater.Rate(Read(doc, catalog), options);
+        TestRater.Rate(Read(doc, catalog), options);
 
     public static InvalidInputException Rejects(JsonNode doc, FrameworkCatalog? catalog = null) =>
-        Should.Throw<InvalidInputException>(() => FindingsReader.Read(Bytes(doc), "test.json", catalog));
+        Should.Throw<InvalidInputException>(() => TestReader.Read(Bytes(doc), "test.json", catalog));
 
     public static InvalidInputException Rejects(string text) =>
-        Should.Throw<InvalidInputException>(() => FindingsReader.Read(Encoding.UTF8.GetBytes(text), "bad.json"));
+        Should.Throw<InvalidInputException>(() => TestReader.Read(Encoding.UTF8.GetBytes(text), "bad.json"));
 
     public static StandardResult StandardOf(this RatingResult result, string id) =>
         result.Standards.Single(s => s.Id == id);
 
-    public static KeyQuestionOutcome Outcome(this RatingResult result, string keyQuestionId) =>
+    public static KeyQuestionResult Outcome(this RatingResult result, string keyQuestionId) =>
         result.Standards.SelectMany(s => s.KeyQuestions).Single(k => k.Id == keyQuestionId);
 }
