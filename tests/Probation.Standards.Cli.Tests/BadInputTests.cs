@@ -54,7 +54,7 @@ public class BadInputTests
         yield return Case("override on a judgement-rated standard", Valid.Replace("\"P2.3\": { \"rating\"", "\"P1.1\": { \"rating\"", StringComparison.Ordinal), "$.overrides['P1.1']", "judgement");
         yield return Case("unknown top-level field", Valid.Replace("\"unit\": \"Test PDU\",", "\"unit\": \"Test PDU\", \"inspector\": \"X\",", StringComparison.Ordinal), "$.inspector", "unknown field");
         yield return Case("missing unit", Valid.Replace("\"unit\": \"Test PDU\",", string.Empty, StringComparison.Ordinal), "$.unit", "required");
-        yield return Case("date not ISO", Valid.Replace("\"2024-07-23\"", "\"23/07/2024\"", StringComparison.Ordinal), "$.cases[1].start", "ISO date");
+        yield return Case("date not ISO", Valid.Replace("\"2024-07-23\"", "\"23/07/2024\"", StringComparison.Ordinal), "$.cases[1].start", "real date written yyyy-mm-dd");
     }
 
     private static TestCaseData Case(string name, string json, string path, string problem) =>

@@ -18,7 +18,8 @@ public class FrameworkCommandTests
         var (exit, output, error) = Tool.Run("framework", "list");
         exit.ShouldBe(0, error);
         output.Split('\n', StringSplitOptions.RemoveEmptyEntries).ShouldHaveSingleItem().ShouldBe(
-            $"{Id}  {framework["name"]}  version {framework["versionId"]}  from {framework["effectiveFrom"]} to {framework["effectiveTo"]}");
+            $"{Id}  {framework["name"]}  version {framework["versionId"]}  from {framework["effectiveFrom"]}");
+        framework["effectiveTo"].ShouldBeNull("R1: the 2023 framework has no end date");
     }
 
     [Test]

@@ -258,7 +258,7 @@ public class PackageTests
 
             using (var stream = File.OpenRead(seed))
             {
-                var result = Rater.Rate(FindingsReader.Read(stream, Path.GetFileName(seed)));
+                var result = Rater.Rate(FindingsReader.Read(stream, Path.GetFileName(seed)).Input);
                 Console.WriteLine($"plain API: {result.Score}/{result.MaxScore} {result.Overall}");
             }
 

@@ -120,12 +120,12 @@ public class ServiceRegistrationTests
         at56.Cases!.Value.Reset.ShouldBe(12);
         at0.Cases!.Value.Adjusted.ShouldBe(0, "no case is suspended on its start date");
         at0.Cases!.Value.Reset.ShouldBe(12, "the threshold moves cases between the two Reset classes, never out of Reset");
-        at0.FrameworkVersionId.ShouldBe("2023.1+reset-0d");
+        at0.FrameworkVersionId.ShouldBe("2023.2+reset-0d");
         at0.Score.ShouldBe(3, "every case still counts in the key-question results (R9)");
     }
 
     [Test]
-    public void The_Reset_threshold_applies_to_a_document_read_elsewhere()
+    public void A_document_read_elsewhere_keeps_the_tallies_of_the_catalog_it_was_read_against()
     {
         using var provider = new ServiceCollection().AddProbationStandards(o => o.ResetAdjustedWithinDays = 0).BuildServiceProvider();
         using var stream = File.OpenRead(Files.Seed("nottinghamshire-pdu-2025-cases.json"));
@@ -133,8 +133,9 @@ public class ServiceRegistrationTests
 
         var result = provider.GetRequiredService<IProbationRater>().Rate(document);
 
-        result.Cases!.Value.Adjusted.ShouldBe(0);
-        result.FrameworkVersionId.ShouldBe("2023.1+reset-0d");
+        // The reader classifies and tallies the cases; the rater reads only tallies, so it cannot reclassify them.
+        result.Cases!.Value.Adjusted.ShouldBe(7);
+        result.FrameworkVersionId.ShouldBe("2023.2");
     }
 
     [Test]

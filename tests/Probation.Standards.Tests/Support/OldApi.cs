@@ -20,9 +20,9 @@ internal static class TestReader
 
 internal static class TestRater
 {
-    public static RatingResult Rate(FindingsDocument document, RatingOptions? options = null) => TestRater.Rate(document.Input, options);
+    public static RatingResult Rate(FindingsDocument document, RatingOptions? options = null) => Rater.Rate(document.Input, options);
 
-    public static RatingResult Rate(RatingInput input, RatingOptions? options = null) => TestRater.Rate(input, options);
+    public static RatingResult Rate(RatingInput input, RatingOptions? options = null) => Rater.Rate(input, options);
 }
 
 internal static class OldApi

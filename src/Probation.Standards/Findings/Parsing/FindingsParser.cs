@@ -178,14 +178,15 @@ internal sealed partial class FindingsParser
 
         this.start += (int)reader.BytesConsumed;
         this.state = reader.CurrentState;
-        if (this.context == Context.Done)
+        if (this.badByteAt >= 0 && !this.Stopped)
         {
+            // Bad bytes after the document count too: the file is not UTF-8.
+            this.StopAtBadByte();
             return true;
         }
 
-        if (this.badByteAt >= 0)
+        if (this.context == Context.Done)
         {
-            this.StopAtBadByte();
             return true;
         }
 
