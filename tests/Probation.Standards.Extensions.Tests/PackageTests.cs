@@ -121,7 +121,7 @@ public class PackageTests
         var (exit, output) = this.RunConsumer(this.seed);
 
         exit.ShouldBe(0, output);
-        output.ShouldContain("DI: 3/21 Inadequate (probation-pdu-2023 2023.1, ExactRatio)");
+        output.ShouldContain("DI: 3/21 Inadequate (probation-pdu-2023 2023.2, ExactRatio)");
         output.ShouldContain("plain API: 3/21 Inadequate");
     }
 

@@ -17,7 +17,8 @@ public class ErrorLocationTests
         // Line 6 is `    "P2.1.9": 50`; the value 50 starts in column 15.
         error.Line.ShouldBe(6);
         error.Column.ShouldBe(15);
-        error.Message.ShouldBe("doc.json: $.keyQuestions['P2.1.9']: unknown key question 'P2.1.9' in probation-pdu-2023");
+        error.Problems[0].Code.ShouldBe(ProblemCode.UnknownKeyQuestion);
+        error.Problems[0].ToString().ShouldBe("doc.json: $.keyQuestions['P2.1.9']: line 6, column 15: unknown key question 'P2.1.9' in probation-pdu-2023");
     }
 
     [Test]

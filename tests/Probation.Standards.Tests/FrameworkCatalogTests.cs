@@ -20,11 +20,12 @@ public class FrameworkCatalogTests
     }
 
     [Test]
-    public void R1_default_framework_is_paused_from_2025_10_01()
+    public void R1_default_framework_has_no_end_date_while_no_successor_is_published()
     {
         var framework = FrameworkCatalog.DefaultFramework;
-        framework.IsInForceOn(new DateTime(2025, 9, 30)).ShouldBeTrue();
-        framework.IsInForceOn(new DateTime(2025, 10, 1)).ShouldBeFalse();
+        framework.EffectiveTo.ShouldBeNull();
+        framework.IsInForceOn(new DateTime(2025, 10, 1)).ShouldBeTrue("the PDU programme paused, but the 2023 standards are still the current ones");
+        framework.IsInForceOn(new DateTime(2026, 12, 2)).ShouldBeTrue();
     }
 
     [Test]
@@ -280,7 +281,6 @@ public class FrameworkCatalogTests
     }
 
     [TestCase("2023-09-30", Description = "the day before probation-pdu-2023 came in")]
-    [TestCase("2025-10-01", Description = "the day the PDU programme was paused")]
     public void R1_a_document_without_framework_is_rejected_when_none_is_in_force(string date)
     {
         var doc = Docs.Aggregate();

@@ -41,8 +41,7 @@ public class NeverGuessTests
     {
         var framework = FrameworkCatalog.DefaultFramework;
         var judgements = new[] { new JudgementRating("P1.1", Rating.Good), new JudgementRating("P1.2", Rating.Good) };
-        var input = RatingInput.FromTallies("Test PDU", TallySet.Empty(framework), judgements);
-        var error = Should.Throw<ArgumentException>(() => TestRater.Rate(input));
+        var error = Should.Throw<ArgumentException>(() => RatingInput.Create("Test PDU", TallySet.Empty(framework), judgements));
         error.Message.ShouldContain("P1.3");
     }
 

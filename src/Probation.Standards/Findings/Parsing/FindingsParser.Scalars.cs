@@ -122,8 +122,8 @@ internal sealed partial class FindingsParser
             }
 
             name = reader.GetString()!;
-            place = this.PlaceOf(ref reader, JsonPathText.Property(parent, name));
             reader.Read();
+            place = this.PlaceOf(ref reader, JsonPathText.Property(parent, name)); // a problem points at the value
             if (seen.Add(name))
             {
                 return true;
@@ -178,7 +178,8 @@ internal sealed partial class FindingsParser
     {
         if (reader.TokenType != JsonTokenType.Number)
         {
-            this.WrongType(ref reader, place, "a count must be a number");
+            this.Report(place, ProblemCode.WrongType, $"{this.Quote(ref reader)} is not a number: a count is a whole number of cases");
+            SkipValue(ref reader);
             return null;
         }
 

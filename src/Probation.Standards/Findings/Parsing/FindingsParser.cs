@@ -369,8 +369,8 @@ internal sealed partial class FindingsParser
         }
 
         reader.Read();
-        var place = this.PlaceOf(ref reader, this.CurrentPath);
         reader.Read();
+        var place = this.PlaceOf(ref reader, this.CurrentPath); // a problem points at the value
         if (!this.topLevelSeen.Add(name))
         {
             this.Report(place, ProblemCode.DuplicateField, $"{Quoting.Quote(name)} is given twice");
