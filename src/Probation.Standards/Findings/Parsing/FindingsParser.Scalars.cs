@@ -241,6 +241,26 @@ internal sealed partial class FindingsParser
         }
     }
 
+    private static bool IsBlank(byte[] buffer, int start, int end)
+    {
+        for (var i = start; i < end; i++)
+        {
+            if (buffer[i] is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static string CleanReaderMessage(string message)
+    {
+        var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        var text = cut > 0 ? message.Substring(0, cut) : message;
+        return text.Trim().TrimEnd('.');
+    }
+
     private static string Describe(JsonTokenType token) => token switch
     {
         JsonTokenType.StartObject => "an object",

@@ -490,26 +490,6 @@ internal sealed partial class FindingsParser
         }
     }
 
-    private static bool IsBlank(byte[] buffer, int start, int end)
-    {
-        for (var i = start; i < end; i++)
-        {
-            if (buffer[i] is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static string CleanReaderMessage(string message)
-    {
-        var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        var text = cut > 0 ? message.Substring(0, cut) : message;
-        return text.Trim().TrimEnd('.');
-    }
-
     // The reader counts bytes in a line; a person counts characters. The line's start is looked for in the
     // buffer before the point reached; when it has already left the buffer, the byte count stands.
     private long CharacterColumn(int reached, long line, long byteColumn)
