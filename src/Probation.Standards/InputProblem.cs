@@ -52,8 +52,6 @@ public sealed class InputProblem : IEquatable<InputProblem>
     /// <returns>The located problem.</returns>
     public InputProblem At(long line, long column) => new(this.Code, this.File, this.Path, this.Message, line, column);
 
-    internal InputProblem WithPath(string path) => new(this.Code, this.File, path, this.Message, this.Line, this.Column);
-
     /// <inheritdoc />
     public bool Equals(InputProblem? other) =>
         other is not null && this.Code == other.Code && this.File == other.File && this.Path == other.Path

@@ -79,7 +79,7 @@ public static class FindingsReader
     /// <exception cref="InvalidInputException">The file cannot be read (<see cref="ProblemCode.Unreadable"/>: a folder, no such file) or breaks a rule.</exception>
     public static FindingsDocument ReadFile(string path, FindingsReaderOptions? options = null)
     {
-        using var stream = Open(path, useAsync: false);
+        using var stream = Internal.InputFiles.Open(path, "a findings document", useAsync: false);
         return Read(stream, path, options);
     }
 
@@ -91,38 +91,9 @@ public static class FindingsReader
     /// <exception cref="InvalidInputException">The file cannot be read or breaks a rule.</exception>
     public static async Task<FindingsDocument> ReadFileAsync(string path, FindingsReaderOptions? options = null, CancellationToken cancellationToken = default)
     {
-        using var stream = Open(path, useAsync: true);
+        using var stream = Internal.InputFiles.Open(path, "a findings document", useAsync: true);
         return await ReadAsync(stream, path, options, cancellationToken).ConfigureAwait(false);
     }
-
-    internal static FileStream Open(string path, bool useAsync)
-    {
-        if (path is null)
-        {
-            throw new ArgumentNullException(nameof(path));
-        }
-
-        if (Directory.Exists(path))
-        {
-            throw Unreadable(path, "is a folder, not a findings document");
-        }
-
-        try
-        {
-            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, useAsync ? FileOptions.Asynchronous | FileOptions.SequentialScan : FileOptions.SequentialScan);
-        }
-        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
-        {
-            throw Unreadable(path, "no such file");
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            throw Unreadable(path, "cannot be read: " + ex.Message);
-        }
-    }
-
-    private static InvalidInputException Unreadable(string path, string why) =>
-        InvalidInputException.Of(new InputProblem(ProblemCode.Unreadable, path, Internal.JsonPathText.Root, why));
 
     private static (DocumentBinder Binder, ProblemSink Problems) Start(Stream utf8Json, string file, FindingsReaderOptions? options)
     {

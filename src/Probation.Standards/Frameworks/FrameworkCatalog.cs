@@ -49,21 +49,7 @@ public sealed class FrameworkCatalog
     /// <exception cref="InvalidInputException">The file cannot be read or breaks a rule.</exception>
     public FrameworkCatalog WithFile(string path)
     {
-        if (path is null)
-        {
-            throw new ArgumentNullException(nameof(path));
-        }
-
-        Stream stream;
-        try
-        {
-            stream = File.OpenRead(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            throw InvalidInputException.Of(new InputProblem(ProblemCode.Unreadable, path, Internal.JsonPathText.Root, Directory.Exists(path) ? "is a folder, not a framework file" : ex is FileNotFoundException or DirectoryNotFoundException ? "no such file" : "cannot be read: " + ex.Message));
-        }
-
+        var stream = Internal.InputFiles.Open(path, "a framework file", useAsync: false);
         using (stream)
         {
             return this.With(ReadFramework(stream, path));

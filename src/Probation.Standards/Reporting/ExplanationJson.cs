@@ -70,13 +70,7 @@ public static class ExplanationJson
             WriteOverall(writer, explanation);
         }
 
-        writer.WriteStartArray("unverified");
-        foreach (var value in result.Unverified)
-        {
-            writer.WriteStringValue(value);
-        }
-
-        writer.WriteEndArray();
+        RatingJson.WriteUnverified(writer, result);
         writer.WriteEndObject();
         writer.Flush();
     }
@@ -90,13 +84,7 @@ public static class ExplanationJson
         writer.WriteString("rating", standard.Rating.ToString());
         writer.WriteString("computedRating", (standard.ComputedRating ?? Rating.NotRated).ToString());
         writer.WriteString("ratedBy", "caseSample");
-        if (standard.Override is not null)
-        {
-            writer.WriteStartObject("override");
-            writer.WriteString("rating", standard.Override.Rating.ToString());
-            writer.WriteString("reason", standard.Override.Reason);
-            writer.WriteEndObject();
-        }
+        RatingJson.WriteOverride(writer, standard.Override);
 
         if (why.Driver is null)
         {

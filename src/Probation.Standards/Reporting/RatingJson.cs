@@ -71,6 +71,14 @@ public static class RatingJson
         }
 
         writer.WriteEndArray();
+        WriteUnverified(writer, result);
+        writer.WriteEndObject();
+        writer.Flush();
+    }
+
+    // What the rating rests on that its source does not confirm (docs/findings-format.md: `unverified`).
+    internal static void WriteUnverified(Utf8JsonWriter writer, RatingResult result)
+    {
         writer.WriteStartArray("unverified");
         foreach (var value in result.Unverified)
         {
@@ -78,8 +86,19 @@ public static class RatingJson
         }
 
         writer.WriteEndArray();
+    }
+
+    internal static void WriteOverride(Utf8JsonWriter writer, RatingOverride? @override)
+    {
+        if (@override is null)
+        {
+            return;
+        }
+
+        writer.WriteStartObject("override");
+        writer.WriteString("rating", @override.Rating.ToString());
+        writer.WriteString("reason", @override.Reason);
         writer.WriteEndObject();
-        writer.Flush();
     }
 
     internal static void WriteStandard(Utf8JsonWriter writer, StandardResult standard)
@@ -105,13 +124,7 @@ public static class RatingJson
                 writer.WriteString("drivenBy", standard.DrivenBy);
             }
 
-            if (standard.Override is not null)
-            {
-                writer.WriteStartObject("override");
-                writer.WriteString("rating", standard.Override.Rating.ToString());
-                writer.WriteString("reason", standard.Override.Reason);
-                writer.WriteEndObject();
-            }
+            WriteOverride(writer, standard.Override);
 
             writer.WriteStartArray("keyQuestions");
             foreach (var question in standard.KeyQuestions)

@@ -194,11 +194,8 @@ internal sealed class DocumentBinder : IFindingsHandler
             }
             else
             {
-                var hint = framework.TryGetStandard(pair.Key, out _) ? $" ({pair.Key} is a standard; its key questions are numbered like {pair.Key}.1)" : string.Empty;
-                this.problems.Add(rawCase.Place().Problem(
-                    this.file,
-                    ProblemCode.UnknownKeyQuestion,
-                    $"unknown key question {Quoting.Quote(pair.Key)} in {framework.Id}{hint}").WithPath(JsonPathText.Property(JsonPathText.Property(rawCase.Path, "answers"), pair.Key)));
+                var at = new Place(JsonPathText.Property(JsonPathText.Property(rawCase.Path, "answers"), pair.Key), rawCase.Line, rawCase.Column);
+                this.problems.Add(at.Problem(this.file, ProblemCode.UnknownKeyQuestion, UnknownKeyQuestion(framework, pair.Key)));
                 ok = false;
                 position++;
                 continue;
@@ -227,6 +224,13 @@ internal sealed class DocumentBinder : IFindingsHandler
         {
             this.kept.Add(inspected);
         }
+    }
+
+    // One message for an unknown key question, wherever it is named, with a hint when it is a standard's id.
+    private static string UnknownKeyQuestion(Framework framework, string id)
+    {
+        var hint = framework.TryGetStandard(id, out _) ? $" ({id} is a standard; its key questions are numbered like {id}.1)" : string.Empty;
+        return $"unknown key question {Quoting.Quote(id)} in {framework.Id}{hint}";
     }
 
     private void CheckUnit(RawHeader header)
@@ -293,8 +297,7 @@ internal sealed class DocumentBinder : IFindingsHandler
         {
             if (!framework.TryGetKeyQuestion(entry.Id, out var question))
             {
-                var hint = framework.TryGetStandard(entry.Id, out _) ? $" ({entry.Id} is a standard; its key questions are numbered like {entry.Id}.1)" : string.Empty;
-                this.problems.Add(entry.Place.Problem(this.file, ProblemCode.UnknownKeyQuestion, $"unknown key question {Quoting.Quote(entry.Id)} in {framework.Id}{hint}"));
+                this.problems.Add(entry.Place.Problem(this.file, ProblemCode.UnknownKeyQuestion, UnknownKeyQuestion(framework, entry.Id)));
                 continue;
             }
 
