@@ -27,14 +27,6 @@ public class NumberReadingTests
         result.Warnings.ShouldContain(w => w.Code == WarningCode.BoundarySensitive && w.StandardId == "P2.1");
     }
 
-    [Test]
-    public void R10_a_percentage_with_more_places_than_a_count_can_hold_is_refused_not_rounded()
-    {
-        var error = Should.Throw<InvalidInputException>(() => Read("64.99999999999999999"));
-        error.JsonPath.ShouldBe("$.keyQuestions['P2.1.1']");
-        error.Problem.ShouldContain("more than 16 decimal places");
-    }
-
     [TestCase("{ \"yes\": 2.0, \"relevant\": 4 }", 2L, 4L, Description = "2.0 is the number 2")]
     [TestCase("{ \"yes\": 6e1, \"relevant\": 1e2 }", 60L, 100L, Description = "exponents that give whole numbers")]
     public void R3_counts_written_as_whole_valued_numbers_are_read(string counts, long yes, long relevant)

@@ -8,13 +8,14 @@ namespace Probation.Standards.Cases;
 
 /// <summary>
 /// One inspected case: its answers to the framework's key questions (R3) and what Probation Reset needs
-/// to classify it (R9). Created by <see cref="Create(Framework, string, IEnumerable{KeyValuePair{string, Answer}}, SentenceType?, DateTime?, DateTime?, Exemption?)"/>
+/// to classify it (R9). Created by <see cref="Create(Framework, string, IEnumerable{KeyValuePair{string, Answer}}, SentenceType?, DateTime?, DateTime?, Exemption?, IEnumerable{KeyValuePair{string, string}})"/>
 /// or a findings reader, both of which check every rule, so a case that exists is a valid one.
 /// </summary>
 public sealed class InspectedCase : IEquatable<InspectedCase>
 {
-    internal InspectedCase(Framework framework, string id, SentenceType? sentence, DateTime? start, DateTime? suspended, Exemption? exemption, ImmutableArray<Answer> answers, ulong answered)
+    internal InspectedCase(Framework framework, string id, SentenceType? sentence, DateTime? start, DateTime? suspended, Exemption? exemption, ImmutableArray<Answer> answers, ulong answered, ImmutableArray<KeyValuePair<string, string>> tags = default)
     {
+        this.Tags = tags.IsDefault ? ImmutableArray<KeyValuePair<string, string>>.Empty : tags;
         this.Framework = framework;
         this.Id = id;
         this.Sentence = sentence;
@@ -46,6 +47,12 @@ public sealed class InspectedCase : IEquatable<InspectedCase>
     /// <summary>One answer per key question, aligned with <see cref="Frameworks.Framework.KeyQuestions"/>; NotApplicable where not answered.</summary>
     public EquatableArray<Answer> Answers { get; }
 
+    /// <summary>
+    /// The case's tags, sorted by name (ordinal): the groups it belongs to, such as team, PDU or audit
+    /// round (R12); empty without any.
+    /// </summary>
+    public EquatableArray<KeyValuePair<string, string>> Tags { get; }
+
     /// <summary>Bit i set: the case answered key question i (NotApplicable included).</summary>
     internal ulong AnsweredMask { get; }
 
@@ -57,8 +64,9 @@ public sealed class InspectedCase : IEquatable<InspectedCase>
     /// <param name="start">The order start or release date; required with <paramref name="suspended"/>.</param>
     /// <param name="suspended">The suspension date, if suspended; not before <paramref name="start"/> (R9).</param>
     /// <param name="exemption">The exemption from Reset, if any.</param>
+    /// <param name="tags">Tags naming the case's groups (team, PDU, audit round), each name once, values not null.</param>
     /// <returns>The case.</returns>
-    /// <exception cref="ArgumentException">A rule is broken: an empty id, an unknown or repeated key question, an undefined answer, sentence or exemption, or a suspension without a start or before it.</exception>
+    /// <exception cref="ArgumentException">A rule is broken: an empty id, an unknown or repeated key question, an undefined answer, sentence or exemption, a suspension without a start or before it, or a repeated or null tag.</exception>
     public static InspectedCase Create(
         Framework framework,
         string id,
@@ -66,7 +74,8 @@ public sealed class InspectedCase : IEquatable<InspectedCase>
         SentenceType? sentence = null,
         DateTime? start = null,
         DateTime? suspended = null,
-        Exemption? exemption = null)
+        Exemption? exemption = null,
+        IEnumerable<KeyValuePair<string, string>>? tags = null)
     {
         if (framework is null)
         {
@@ -122,7 +131,52 @@ public sealed class InspectedCase : IEquatable<InspectedCase>
             aligned[question.Index] = pair.Value;
         }
 
-        return new InspectedCase(framework, id, sentence, start?.Date, suspended?.Date, exemption, ImmutableArray.Create(aligned), answered);
+        return new InspectedCase(framework, id, sentence, start?.Date, suspended?.Date, exemption, ImmutableArray.Create(aligned), answered, SortedTags(id, tags));
+    }
+
+    /// <summary>Tags sorted by name, each name once; <paramref name="caseId"/> names the case in errors.</summary>
+    internal static ImmutableArray<KeyValuePair<string, string>> SortedTags(string caseId, IEnumerable<KeyValuePair<string, string>>? tags)
+    {
+        if (tags is null)
+        {
+            return ImmutableArray<KeyValuePair<string, string>>.Empty;
+        }
+
+        var sorted = new List<KeyValuePair<string, string>>(tags);
+        sorted.Sort((left, right) => string.CompareOrdinal(left.Key, right.Key));
+        for (var i = 0; i < sorted.Count; i++)
+        {
+            if (sorted[i].Key is null || sorted[i].Value is null)
+            {
+                throw new ArgumentException($"case {caseId}: a tag needs a name and a value", nameof(tags));
+            }
+
+            if (i > 0 && sorted[i].Key == sorted[i - 1].Key)
+            {
+                throw new ArgumentException($"case {caseId}: tag '{sorted[i].Key}' is given twice", nameof(tags));
+            }
+        }
+
+        return ImmutableArray.CreateRange(sorted);
+    }
+
+    /// <summary>The value of a tag.</summary>
+    /// <param name="name">The tag's name, compared exactly.</param>
+    /// <param name="value">The value, when the case has the tag.</param>
+    /// <returns>Whether the case has the tag.</returns>
+    public bool TryGetTag(string name, out string value)
+    {
+        foreach (var tag in this.Tags)
+        {
+            if (string.Equals(tag.Key, name, StringComparison.Ordinal))
+            {
+                value = tag.Value;
+                return true;
+            }
+        }
+
+        value = string.Empty;
+        return false;
     }
 
 #if NET6_0_OR_GREATER
@@ -134,6 +188,7 @@ public sealed class InspectedCase : IEquatable<InspectedCase>
     /// <param name="start">The order start or release date; required with <paramref name="suspended"/>.</param>
     /// <param name="suspended">The suspension date, if suspended.</param>
     /// <param name="exemption">The exemption from Reset, if any.</param>
+    /// <param name="tags">Tags naming the case's groups, each name once.</param>
     /// <returns>The case.</returns>
     public static InspectedCase Create(
         Framework framework,
@@ -142,8 +197,9 @@ public sealed class InspectedCase : IEquatable<InspectedCase>
         SentenceType? sentence,
         DateOnly? start,
         DateOnly? suspended = null,
-        Exemption? exemption = null) =>
-        Create(framework, id, answers, sentence, start?.ToDateTime(TimeOnly.MinValue), suspended?.ToDateTime(TimeOnly.MinValue), exemption);
+        Exemption? exemption = null,
+        IEnumerable<KeyValuePair<string, string>>? tags = null) =>
+        Create(framework, id, answers, sentence, start?.ToDateTime(TimeOnly.MinValue), suspended?.ToDateTime(TimeOnly.MinValue), exemption, tags);
 #endif
 
     /// <summary>The answer to a key question.</summary>
@@ -164,7 +220,7 @@ public sealed class InspectedCase : IEquatable<InspectedCase>
     public bool Equals(InspectedCase? other) =>
         other is not null && this.Id == other.Id && this.Sentence == other.Sentence && this.Start == other.Start
         && this.Suspended == other.Suspended && this.Exemption == other.Exemption && this.Answers == other.Answers
-        && this.AnsweredMask == other.AnsweredMask && this.Framework.Equals(other.Framework);
+        && this.AnsweredMask == other.AnsweredMask && this.Tags == other.Tags && this.Framework.Equals(other.Framework);
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => this.Equals(obj as InspectedCase);

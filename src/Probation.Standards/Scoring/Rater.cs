@@ -96,15 +96,15 @@ public static class Rater
             {
                 // R5: a key question with no result is skipped, with a warning.
                 warnings.Add(new RatingWarning(WarningCode.KeyQuestionSkipped, $"{question.Id} has no relevant case and was skipped in rating {standard.Id}", standard.Id, question.Id));
-                results.Add(new KeyQuestionResult(question.Id, tally, given?.Percent, Rating.NotRated));
+                results.Add(new KeyQuestionResult(question.Id, tally, given, Rating.NotRated));
                 continue;
             }
 
-            var result = new KeyQuestionResult(question.Id, tally, given?.Percent, Banding.BandOf(framework, tally, basis)!.Rating);
+            var result = new KeyQuestionResult(question.Id, tally, given, Banding.BandOf(framework, tally, basis)!.Rating);
             results.Add(result);
 
-            // R5: the lowest exact ratio drives; on a tie the first in framework order keeps it.
-            if (driver is null || tally.CompareRatio(driver.Tally) < 0)
+            // R5: the lowest exact share drives (a published percentage on its exact value); on a tie the first in framework order keeps it.
+            if (driver is null || result.CompareShare(driver) < 0)
             {
                 driver = result;
             }

@@ -87,27 +87,38 @@ public sealed class RatingOverride : IEquatable<RatingOverride>
 /// <summary>A key question's result given as a published whole or decimal percentage, taken as exact (R3).</summary>
 public sealed class PublishedPercentage : IEquatable<PublishedPercentage>
 {
-    internal PublishedPercentage(string keyQuestionId, decimal percent, KeyQuestionTally tally)
+    private PublishedPercentage(string keyQuestionId, Internal.ExactNumber exact)
     {
         this.KeyQuestionId = keyQuestionId;
-        this.Percent = percent;
-        this.Tally = tally;
+        this.Exact = exact;
+        this.Percent = exact.ToDecimalTowardZero();
+        this.Tally = exact.ToPercentageTally();
     }
 
     /// <summary>The key question.</summary>
     public string KeyQuestionId { get; }
 
-    /// <summary>The percentage as published, 0 to 100.</summary>
+    /// <summary>
+    /// The percentage as published, 0 to 100; a percentage with more digits than a <see cref="decimal"/>
+    /// holds is shown cut toward zero, and rated on its exact value.
+    /// </summary>
     public decimal Percent { get; }
 
-    /// <summary>The percentage as an exact tally: its digits out of 100 scaled to whole numbers (55.5% is 555/1000).</summary>
+    /// <summary>
+    /// The percentage as an exact tally: its digits out of 100 scaled to whole numbers (55.5% is 555/1000).
+    /// A percentage with more than 16 decimal places is cut down to 16 here (never rounded up, so no band
+    /// edge is crossed); the rating uses its exact value.
+    /// </summary>
     public KeyQuestionTally Tally { get; }
+
+    /// <summary>The exact value, whatever its digits (R3).</summary>
+    internal Internal.ExactNumber Exact { get; }
 
     /// <summary>Creates a published percentage.</summary>
     /// <param name="keyQuestionId">The key question.</param>
-    /// <param name="percent">From 0 to 100, with at most 16 decimal places.</param>
+    /// <param name="percent">From 0 to 100, taken exactly.</param>
     /// <returns>The published result.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">Outside 0-100 or too many decimal places.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">Outside 0-100.</exception>
     public static PublishedPercentage Create(string keyQuestionId, decimal percent)
     {
         if (keyQuestionId is null)
@@ -120,25 +131,15 @@ public sealed class PublishedPercentage : IEquatable<PublishedPercentage>
             throw new ArgumentOutOfRangeException(nameof(percent), percent, "a published percentage is from 0 to 100");
         }
 
-        var scale = (decimal.GetBits(percent)[3] >> 16) & 0xFF;
-        if (scale > Internal.ExactNumber.MaxDecimalPlaces)
-        {
-            throw new ArgumentOutOfRangeException(nameof(percent), percent, $"at most {Internal.ExactNumber.MaxDecimalPlaces} decimal places; give the counts instead");
-        }
-
-        var factor = 1L;
-        for (var i = 0; i < scale; i++)
-        {
-            factor *= 10;
-        }
-
-        var yes = (long)(percent * factor);
-        return new PublishedPercentage(keyQuestionId, percent, new KeyQuestionTally(yes, checked(100 * factor)));
+        return new PublishedPercentage(keyQuestionId, Internal.ExactNumber.FromDecimal(percent));
     }
+
+    /// <summary>A percentage read exactly from a document's text, already checked to be 0 to 100.</summary>
+    internal static PublishedPercentage FromExact(string keyQuestionId, Internal.ExactNumber exact) => new(keyQuestionId, exact);
 
     /// <inheritdoc />
     public bool Equals(PublishedPercentage? other) =>
-        other is not null && this.KeyQuestionId == other.KeyQuestionId && this.Percent == other.Percent && this.Tally == other.Tally;
+        other is not null && this.KeyQuestionId == other.KeyQuestionId && this.Exact.Equals(other.Exact);
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => this.Equals(obj as PublishedPercentage);

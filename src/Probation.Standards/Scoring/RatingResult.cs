@@ -116,11 +116,11 @@ public sealed class RatingWarning : IEquatable<RatingWarning>
 /// <summary>A key question's result and band (R3, R4): the one model of a key question's result.</summary>
 public sealed class KeyQuestionResult : IEquatable<KeyQuestionResult>
 {
-    internal KeyQuestionResult(string id, KeyQuestionTally tally, decimal? publishedPercent, Rating band)
+    internal KeyQuestionResult(string id, KeyQuestionTally tally, PublishedPercentage? published, Rating band)
     {
         this.Id = id;
         this.Tally = tally;
-        this.PublishedPercent = publishedPercent;
+        this.Published = published;
         this.Band = band;
     }
 
@@ -131,7 +131,9 @@ public sealed class KeyQuestionResult : IEquatable<KeyQuestionResult>
     public KeyQuestionTally Tally { get; }
 
     /// <summary>The published percentage, when the result was given as one (its counts are then unknown).</summary>
-    public decimal? PublishedPercent { get; }
+    public decimal? PublishedPercent => this.Published?.Percent;
+
+    private PublishedPercentage? Published { get; }
 
     /// <summary>Whether the result was given as a published percentage.</summary>
     public bool IsPublished => this.PublishedPercent is not null;
@@ -150,7 +152,37 @@ public sealed class KeyQuestionResult : IEquatable<KeyQuestionResult>
 
     /// <inheritdoc />
     public bool Equals(KeyQuestionResult? other) =>
-        other is not null && this.Id == other.Id && this.Tally == other.Tally && this.PublishedPercent == other.PublishedPercent && this.Band == other.Band;
+        other is not null && this.Id == other.Id && this.Tally == other.Tally && Equals(this.Published, other.Published) && this.Band == other.Band;
+
+    /// <summary>
+    /// Compares the two results' shares exactly (R5): counts as yes/relevant, a published percentage on its
+    /// exact value, however many digits it was written with.
+    /// </summary>
+    internal int CompareShare(KeyQuestionResult other)
+    {
+        if (this.Published is null && other.Published is null)
+        {
+            return this.Tally.CompareRatio(other.Tally);
+        }
+
+        Share(this, out var leftNumerator, out var leftDenominator);
+        Share(other, out var rightNumerator, out var rightDenominator);
+        return Internal.ExactNumber.CompareShares(leftNumerator, leftDenominator, rightNumerator, rightDenominator);
+
+        static void Share(KeyQuestionResult result, out System.Numerics.BigInteger numerator, out System.Numerics.BigInteger denominator)
+        {
+            if (result.Published is { } published)
+            {
+                numerator = published.Exact.Digits;
+                denominator = published.Exact.ShareDenominator;
+            }
+            else
+            {
+                numerator = result.Tally.Yes;
+                denominator = result.Tally.Relevant;
+            }
+        }
+    }
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => this.Equals(obj as KeyQuestionResult);

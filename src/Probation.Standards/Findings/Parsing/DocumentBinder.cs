@@ -218,7 +218,7 @@ internal sealed class DocumentBinder : IFindingsHandler
         }
 
         // The array is new and never written again, so it becomes the immutable array without a copy.
-        var inspected = new InspectedCase(framework, rawCase.Id!, rawCase.Sentence, rawCase.Start, rawCase.Suspended, rawCase.Exemption, System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(answers), answered);
+        var inspected = new InspectedCase(framework, rawCase.Id!, rawCase.Sentence, rawCase.Start, rawCase.Suspended, rawCase.Exemption, System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(answers), answered, InspectedCase.SortedTags(rawCase.Id!, rawCase.Tags));
         this.tallies!.Add(inspected);
         if (this.keepCases)
         {
@@ -315,7 +315,7 @@ internal sealed class DocumentBinder : IFindingsHandler
 
             if (entry.Value.Percent is { } percent)
             {
-                published.Add(new PublishedPercentage(question.Id, percent, entry.Value.Tally));
+                published.Add(PublishedPercentage.FromExact(question.Id, percent));
             }
             else
             {

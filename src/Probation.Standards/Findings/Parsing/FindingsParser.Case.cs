@@ -10,7 +10,7 @@ namespace Probation.Standards.Findings.Parsing;
 internal sealed partial class FindingsParser
 {
     // The case fields, in the order of their bits in ReadCase's seen-mask.
-    private static readonly string[] CaseFields = { "id", "sentence", "start", "suspended", "exemption", "answers" };
+    private static readonly string[] CaseFields = { "id", "sentence", "start", "suspended", "exemption", "answers", "tags" };
 
     private const string SentenceList = "CommunityOrder, SuspendedSentenceOrder, Licence, PostSentenceSupervision";
     private const string ExemptionList = "Mappa, NationalSecurityDivision, VeryHighRiskOfSeriousHarm, ChildProtection, IntensiveSupervisionCourt";
@@ -27,7 +27,7 @@ internal sealed partial class FindingsParser
             if (field < 0)
             {
                 var unknown = reader.GetString()!;
-                this.Report(ref reader, JsonPathText.Property(rawCase.Path, unknown), ProblemCode.UnknownField, $"unknown field {Quoting.Quote(unknown)} in a case (a case has id, sentence, start, suspended, exemption, answers)");
+                this.Report(ref reader, JsonPathText.Property(rawCase.Path, unknown), ProblemCode.UnknownField, $"unknown field {Quoting.Quote(unknown)} in a case (a case has id, sentence, start, suspended, exemption, answers, tags)");
                 rawCase.Broken = true;
                 Advance(ref reader);
                 SkipValue(ref reader);
@@ -116,8 +116,11 @@ internal sealed partial class FindingsParser
                     }
 
                     break;
-                default:
+                case 5:
                     this.ReadAnswers(ref reader, rawCase);
+                    break;
+                default:
+                    this.ReadTags(ref reader, rawCase);
                     break;
             }
         }
@@ -166,6 +169,7 @@ internal sealed partial class FindingsParser
                 : reader.ValueTextEquals("suspended"u8) ? 3
                 : reader.ValueTextEquals("exemption"u8) ? 4
                 : reader.ValueTextEquals("answers"u8) ? 5
+                : reader.ValueTextEquals("tags"u8) ? 6
                 : -1;
         }
 
@@ -173,6 +177,7 @@ internal sealed partial class FindingsParser
         return name.Length switch
         {
             2 => name.SequenceEqual("id"u8) ? 0 : -1,
+            4 => name.SequenceEqual("tags"u8) ? 6 : -1,
             5 => name.SequenceEqual("start"u8) ? 2 : -1,
             7 => name.SequenceEqual("answers"u8) ? 5 : -1,
             8 => name.SequenceEqual("sentence"u8) ? 1 : -1,
@@ -270,6 +275,52 @@ internal sealed partial class FindingsParser
                 this.Report(ref reader, AnswerPath(rawCase, id), ProblemCode.InvalidAnswer, $"answer {this.Quote(ref reader)} is not Yes, No or NotApplicable");
                 rawCase.Broken = true;
                 answers.Add(new KeyValuePair<string, Answer>(id, Answer.NotApplicable)); // still given: no second problem says it is missing
+                SkipValue(ref reader);
+            }
+        }
+    }
+
+    // R12: tags name the groups a case belongs to (team, PDU, audit round); an object of string values.
+    private void ReadTags(ref Utf8JsonReader reader, RawCase rawCase)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return;
+        }
+
+        var path = JsonPathText.Property(rawCase.Path, "tags");
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            this.WrongTypeInCase(ref reader, new Place(path, rawCase.Line, rawCase.Column), "tags must be an object of string values");
+            rawCase.Broken = true;
+            return;
+        }
+
+        var tags = rawCase.Tags ??= new List<KeyValuePair<string, string>>(4);
+        for (Advance(ref reader); reader.TokenType == JsonTokenType.PropertyName; Advance(ref reader))
+        {
+            var name = reader.GetString()!;
+            var duplicate = false;
+            foreach (var earlier in tags)
+            {
+                duplicate |= earlier.Key == name;
+            }
+
+            Advance(ref reader);
+            if (duplicate)
+            {
+                this.Report(ref reader, JsonPathText.Property(path, name), ProblemCode.DuplicateField, $"tag {Quoting.Quote(name)} is given twice");
+                rawCase.Broken = true;
+                SkipValue(ref reader);
+            }
+            else if (reader.TokenType == JsonTokenType.String)
+            {
+                tags.Add(new KeyValuePair<string, string>(name, reader.GetString()!));
+            }
+            else
+            {
+                this.Report(ref reader, JsonPathText.Property(path, name), ProblemCode.WrongType, $"tag {Quoting.Quote(name)} must be a string, not {Describe(reader.TokenType)}");
+                rawCase.Broken = true;
                 SkipValue(ref reader);
             }
         }

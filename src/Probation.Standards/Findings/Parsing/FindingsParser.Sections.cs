@@ -79,7 +79,7 @@ internal sealed partial class FindingsParser
     }
 
     // R3: a published percentage is taken as exact. The number's text is read digit by digit (never through
-    // a binary or decimal type that could round): p = digits / 10^scale, so the tally is digits out of 100 * 10^scale.
+    // a binary or decimal type that could round): p = digits / 10^scale, kept as it is.
     private RawResult? ReadPercentage(ref Utf8JsonReader reader, Place place)
     {
         var text = this.NumberText(ref reader, place);
@@ -100,15 +100,8 @@ internal sealed partial class FindingsParser
             return null;
         }
 
-        if (number.Scale > ExactNumber.MaxDecimalPlaces)
-        {
-            this.Report(place, ProblemCode.NumberTooLong, $"percentage {text} has more than {ExactNumber.MaxDecimalPlaces} decimal places; give the counts instead");
-            return null;
-        }
-
-        var factor = (long)BigInteger.Pow(10, number.Scale);
-        var yes = (long)number.Digits;
-        return new RawResult(new KeyQuestionTally(yes, 100 * factor), (decimal)yes / factor);
+        // Within the literal's length and exponent limits every digit counts: the value is kept exactly.
+        return new RawResult(number.ToPercentageTally(), number);
     }
 
     private RawResult? ReadCounts(ref Utf8JsonReader reader, Place at)

@@ -57,6 +57,9 @@ internal sealed class RawCase
 
     public List<KeyValuePair<string, Answer>> Answers { get; } = new(12);
 
+    /// <summary>The case's tags in document order, or <see langword="null"/> without any.</summary>
+    public List<KeyValuePair<string, string>>? Tags { get; set; }
+
     public Place Place(string? field = null) => new(field is null ? this.Path : JsonPathText.Property(this.Path, field), this.Line, this.Column);
 }
 
@@ -80,7 +83,7 @@ internal readonly struct RawEntry<T>
 /// <summary>A key-question result as given in <c>keyQuestions</c>: a published percentage or exact counts.</summary>
 internal readonly struct RawResult
 {
-    public RawResult(Scoring.KeyQuestionTally tally, decimal? percent)
+    public RawResult(Scoring.KeyQuestionTally tally, Internal.ExactNumber? percent)
     {
         this.Tally = tally;
         this.Percent = percent;
@@ -88,7 +91,8 @@ internal readonly struct RawResult
 
     public Scoring.KeyQuestionTally Tally { get; }
 
-    public decimal? Percent { get; }
+    /// <summary>The published percentage, exactly as written, when the result was given as one.</summary>
+    public Internal.ExactNumber? Percent { get; }
 }
 
 /// <summary>Everything in a findings document except its cases, as read.</summary>
