@@ -62,6 +62,25 @@ public class BulkTallyTests
     }
 
     [Property(Arbitrary = new[] { typeof(BulkArbitraries) }, MaxTest = 100)]
+    public void A_changed_Reset_threshold_classifies_by_the_new_number_of_days(CaseSet set, NonNegativeInt days)
+    {
+        var threshold = days.Get % 121;
+        var framework = Default.WithResetThreshold(threshold);
+        framework.Reset.AdjustedWithinDays.ShouldBe(threshold);
+        var cases = set.Cases.Select(c => c.For(framework)).ToArray();
+
+        var perCase = TallyBuilder.Tally(framework, cases);
+        perCase.Cases.ShouldBe(Rules.Counts(cases, threshold));
+        cases.Select(c => c.Classify().Class).ShouldBe(cases.Select(c => Rules.ClassOf(c.Start, c.Suspended, c.Exemption, threshold)));
+        var bulk = Fill(framework, cases);
+        bulk.Cases.ShouldBe(Rules.Counts(cases, threshold));
+        if (cases.Length > 0)
+        {
+            BulkTally.Tally(bulk).ShouldBe(perCase);
+        }
+    }
+
+    [Property(Arbitrary = new[] { typeof(BulkArbitraries) }, MaxTest = 100)]
     public void Adding_from_spans_with_a_class_equals_adding_case_objects(CaseSet set)
     {
         var fromObjects = Fill(Default, set.Cases);

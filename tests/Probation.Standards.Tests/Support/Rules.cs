@@ -83,12 +83,12 @@ internal static class Rules
     }
 
     /// <summary>R3 and R9: yes and relevant per key question (framework order), leaving out the answers of adjusted cases to key questions that do not apply to them.</summary>
-    public static (long Yes, long Relevant)[] Tallies(IEnumerable<InspectedCase> cases, int keyQuestions = 12, ICollection<int>? notApplicableWhenAdjusted = null)
+    public static (long Yes, long Relevant)[] Tallies(IEnumerable<InspectedCase> cases, int keyQuestions = 12, ICollection<int>? notApplicableWhenAdjusted = null, int adjustedWithinDays = 56)
     {
         var tallies = new (long Yes, long Relevant)[keyQuestions];
         foreach (var c in cases)
         {
-            var adjusted = ClassOf(c.Start, c.Suspended, c.Exemption) == CaseClass.Adjusted;
+            var adjusted = ClassOf(c.Start, c.Suspended, c.Exemption, adjustedWithinDays) == CaseClass.Adjusted;
             for (var q = 0; q < keyQuestions; q++)
             {
                 var answer = c.Answers[q];
@@ -109,13 +109,13 @@ internal static class Rules
     }
 
     /// <summary>R9: the case counts, field by field.</summary>
-    public static CaseCounts Counts(IEnumerable<InspectedCase> cases)
+    public static CaseCounts Counts(IEnumerable<InspectedCase> cases, int adjustedWithinDays = 56)
     {
         long inspected = 0, core = 0, exempt = 0, after = 0, adjusted = 0, suspendedButExempt = 0, co = 0, sso = 0, licence = 0, pss = 0;
         foreach (var c in cases)
         {
             inspected++;
-            switch (ClassOf(c.Start, c.Suspended, c.Exemption))
+            switch (ClassOf(c.Start, c.Suspended, c.Exemption, adjustedWithinDays))
             {
                 case CaseClass.Core: core++; break;
                 case CaseClass.Exempt: exempt++; suspendedButExempt += c.Suspended is null ? 0 : 1; break;
