@@ -556,7 +556,7 @@ public class FindingsReaderTests
         }
 
         reversed.First().Key.ShouldBe("cases");
-        Docs.Read(reversed).ShouldBe(Docs.Read(usual));
+        Docs.Read(reversed, keepCases: true).ShouldBe(Docs.Read(usual, keepCases: true));
     }
 
     // ---- chunked reading ------------------------------------------------------------------------

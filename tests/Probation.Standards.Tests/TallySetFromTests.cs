@@ -85,6 +85,26 @@ public class TallySetFromTests
     }
 
     [Test]
+    public void Key_questions_declared_absent_can_come_from_published_percentages_instead()
+    {
+        var p24 = new[] { "P2.4.1", "P2.4.2", "P2.4.3" };
+        var tallies = TallySet.From(Framework, Rows(40, 50, p24), absent: p24);
+        var published = new[] { PublishedPercentage.Create("P2.4.1", 90m), PublishedPercentage.Create("P2.4.2", 64.5m), PublishedPercentage.Create("P2.4.3", 65m) };
+        var result = Rater.Rate(RatingInput.Create("Counted PDU", tallies, Good, published));
+
+        // R3: a published percentage is the exact share; 64.5% is under the 65% edge, so P2.4 is Requires improvement (R4, R5).
+        result.Outcome("P2.4.2").Tally.ShouldBe(new KeyQuestionTally(645, 1000));
+        result.Outcome("P2.4.2").IsPublished.ShouldBeTrue();
+        result.GetStandard("P2.4").Rating.ShouldBe(Rating.RequiresImprovement);
+        result.GetStandard("P2.4").DrivenBy.ShouldBe("P2.4.2");
+        result.Score.ShouldBe(6 + (3 * 3) + 1);
+        result.Overall.ShouldBe(Rating.Outstanding);
+
+        // A key question given as counts cannot also be published.
+        Should.Throw<ArgumentException>(() => RatingInput.Create("Counted PDU", TallySet.From(Framework, Rows(40, 50)), Good, published));
+    }
+
+    [Test]
     public void A_key_question_both_given_and_declared_absent_is_refused() =>
         Should.Throw<ArgumentException>(() => TallySet.From(Framework, Rows(3, 4), absent: new[] { "P2.3.1" }))
             .Message.ShouldContain("P2.3.1");
