@@ -1,3 +1,4 @@
+using Probation.Standards.Findings;
 using Probation.Standards.Frameworks;
 using Probation.Standards.Scoring;
 using Probation.Standards.Tests.Support;
@@ -181,7 +182,7 @@ public class BandingTests
     public void R4_the_Nottinghamshire_published_result_has_no_boundary_warning()
     {
         using var stream = File.OpenRead(Seeds.PathOf("nottinghamshire-pdu-2025.json"));
-        var result = TestRater.Rate(TestReader.Read(stream, "nottinghamshire-pdu-2025.json"));
+        var result = Rater.Rate(FindingsReader.Read(stream, "nottinghamshire-pdu-2025.json").Input);
         result.Warnings.ShouldBeEmpty();
     }
 }

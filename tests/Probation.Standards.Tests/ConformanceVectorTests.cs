@@ -75,11 +75,11 @@ public class ConformanceVectorTests
         FindingsDocument document;
         using (var stream = File.OpenRead(path))
         {
-            document = TestReader.Read(stream, Path.GetFileName(path));
+            document = FindingsReader.Read(stream, Path.GetFileName(path));
         }
 
         document.Expected.ShouldNotBeNull($"{Path.GetFileName(path)} has no expected block");
-        var differences = Differences(document.Expected, TestRater.Rate(document));
+        var differences = Differences(document.Expected, Rater.Rate(document.Input));
         differences.ShouldBeEmpty(string.Join("; ", differences));
     }
 
@@ -106,7 +106,7 @@ public class ConformanceVectorTests
         };
 
         var document = Docs.Read(doc);
-        var differences = Differences(document.Expected!, TestRater.Rate(document));
+        var differences = Differences(document.Expected!, Rater.Rate(document.Input));
 
         differences.ShouldBe(
             new[]

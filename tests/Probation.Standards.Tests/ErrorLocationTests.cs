@@ -11,12 +11,12 @@ public class ErrorLocationTests
     [Test]
     public void An_error_found_after_parsing_points_at_the_value()
     {
-        var error = Should.Throw<InvalidInputException>(() => TestReader.Read(Encoding.UTF8.GetBytes(Document), "doc.json"));
-        error.JsonPath.ShouldBe("$.keyQuestions['P2.1.9']");
+        var error = Should.Throw<InvalidInputException>(() => FindingsReader.Read(Encoding.UTF8.GetBytes(Document), "doc.json"));
+        error.Problems[0].Path.ShouldBe("$.keyQuestions['P2.1.9']");
 
         // Line 6 is `    "P2.1.9": 50`; the value 50 starts in column 15.
-        error.Line.ShouldBe(6);
-        error.Column.ShouldBe(15);
+        error.Problems[0].Line.ShouldBe(6);
+        error.Problems[0].Column.ShouldBe(15);
         error.Problems[0].Code.ShouldBe(ProblemCode.UnknownKeyQuestion);
         error.Problems[0].ToString().ShouldBe("doc.json: $.keyQuestions['P2.1.9']: line 6, column 15: unknown key question 'P2.1.9' in probation-pdu-2023");
     }
@@ -25,8 +25,8 @@ public class ErrorLocationTests
     public void A_syntax_error_puts_line_and_column_in_the_message()
     {
         var broken = Document.Replace("\"P2.1.9\": 50", "\"P2.1.9\": 50,", StringComparison.Ordinal);
-        var error = Should.Throw<InvalidInputException>(() => TestReader.Read(Encoding.UTF8.GetBytes(broken), "doc.json"));
-        error.Line.ShouldBe(7);
+        var error = Should.Throw<InvalidInputException>(() => FindingsReader.Read(Encoding.UTF8.GetBytes(broken), "doc.json"));
+        error.Problems[0].Line.ShouldBe(7);
         error.Message.ShouldStartWith("doc.json: $.keyQuestions: line 7, column 3: ");
     }
 }

@@ -12,7 +12,7 @@ public class FrameworkCatalogTests
     {
         var framework = FrameworkCatalog.DefaultFramework;
         framework.Id.ShouldBe("probation-pdu-2023");
-        FrameworkCatalog.Default.Find("probation-pdu-2023").ShouldBeSameAs(framework);
+        FrameworkCatalog.Default.GetFramework("probation-pdu-2023").ShouldBeSameAs(framework);
         framework.EffectiveFrom.ShouldBe(new DateTime(2023, 10, 1));
         framework.IsInForceOn(new DateTime(2023, 9, 30)).ShouldBeFalse();
         framework.IsInForceOn(new DateTime(2023, 10, 1)).ShouldBeTrue();
@@ -81,12 +81,14 @@ public class FrameworkCatalogTests
         });
         framework.MaxPointsPerStandard.ShouldBe(3);
         framework.OverallBands.Count.ShouldBe(1);
-        var table = framework.OverallBandsFor(21).ShouldNotBeNull();
+        framework.TryGetOverallBands(21, out var table).ShouldBeTrue();
+        table.ShouldNotBeNull();
         table.Bands.Select(b => (b.Rating, b.FromScore, b.ToScore)).ShouldBe(new[]
         {
             (Rating.Inadequate, 0, 5), (Rating.RequiresImprovement, 6, 10), (Rating.Good, 11, 15), (Rating.Outstanding, 16, 21),
         });
-        framework.OverallBandsFor(18).ShouldBeNull();
+        framework.TryGetOverallBands(18, out var none).ShouldBeFalse();
+        none.ShouldBeNull();
     }
 
     [Test]
@@ -117,8 +119,8 @@ public class FrameworkCatalogTests
         var json = FrameworkJson.DefaultCopy();
         json["bands"]![1]!["fromPercent"] = 51; // Inadequate ends at 50, Requires improvement starts at 51: 50 is in no band
         var error = FrameworkJson.Rejects(json);
-        error.JsonPath.ShouldBe("$.bands[1].fromPercent");
-        error.Problem.ShouldContain("gap");
+        error.Problems[0].Path.ShouldBe("$.bands[1].fromPercent");
+        error.Problems[0].Message.ShouldContain("gap");
         error.File.ShouldBe("test-framework.json");
     }
 
@@ -128,8 +130,8 @@ public class FrameworkCatalogTests
         var json = FrameworkJson.DefaultCopy();
         json["bands"]![3]!["toPercent"] = 99;
         var error = FrameworkJson.Rejects(json);
-        error.JsonPath.ShouldBe("$.bands");
-        error.Problem.ShouldContain("gap");
+        error.Problems[0].Path.ShouldBe("$.bands");
+        error.Problems[0].Message.ShouldContain("gap");
     }
 
     [Test]
@@ -138,8 +140,8 @@ public class FrameworkCatalogTests
         var json = FrameworkJson.DefaultCopy();
         json["bands"]![0]!["fromPercent"] = 1;
         var error = FrameworkJson.Rejects(json);
-        error.JsonPath.ShouldBe("$.bands[0].fromPercent");
-        error.Problem.ShouldContain("gap");
+        error.Problems[0].Path.ShouldBe("$.bands[0].fromPercent");
+        error.Problems[0].Message.ShouldContain("gap");
     }
 
     [Test]
@@ -148,8 +150,8 @@ public class FrameworkCatalogTests
         var json = FrameworkJson.DefaultCopy();
         json["bands"]![2]!["fromPercent"] = 60; // Requires improvement runs to 65, Good would start at 60
         var error = FrameworkJson.Rejects(json);
-        error.JsonPath.ShouldBe("$.bands[2].fromPercent");
-        error.Problem.ShouldContain("overlap");
+        error.Problems[0].Path.ShouldBe("$.bands[2].fromPercent");
+        error.Problems[0].Message.ShouldContain("overlap");
     }
 
     [Test]
@@ -158,8 +160,8 @@ public class FrameworkCatalogTests
         var json = FrameworkJson.DefaultCopy();
         json["overallBands"]![0]!["bands"]![2]!["fromScore"] = 12; // Requires improvement ends at 10: 11 is in no band
         var error = FrameworkJson.Rejects(json);
-        error.JsonPath.ShouldBe("$.overallBands[0].bands[2].fromScore");
-        error.Problem.ShouldContain("gap");
+        error.Problems[0].Path.ShouldBe("$.overallBands[0].bands[2].fromScore");
+        error.Problems[0].Message.ShouldContain("gap");
     }
 
     [Test]
@@ -168,8 +170,8 @@ public class FrameworkCatalogTests
         var json = FrameworkJson.DefaultCopy();
         json["overallBands"]![0]!["bands"]![3]!["toScore"] = 20; // 21 is in no band
         var error = FrameworkJson.Rejects(json);
-        error.JsonPath.ShouldBe("$.overallBands[0].bands");
-        error.Problem.ShouldContain("gap");
+        error.Problems[0].Path.ShouldBe("$.overallBands[0].bands");
+        error.Problems[0].Message.ShouldContain("gap");
     }
 
     [Test]
@@ -178,8 +180,8 @@ public class FrameworkCatalogTests
         var json = FrameworkJson.DefaultCopy();
         json["overallBands"]![0]!["bands"]![1]!["fromScore"] = 5; // Inadequate already covers 5
         var error = FrameworkJson.Rejects(json);
-        error.JsonPath.ShouldBe("$.overallBands[0].bands[1].fromScore");
-        error.Problem.ShouldContain("overlap");
+        error.Problems[0].Path.ShouldBe("$.overallBands[0].bands[1].fromScore");
+        error.Problems[0].Message.ShouldContain("overlap");
     }
 
     [Test]
@@ -188,9 +190,9 @@ public class FrameworkCatalogTests
         var json = FrameworkJson.DefaultCopy();
         json["standards"]![1]!["id"] = "P1.1";
         var error = FrameworkJson.Rejects(json);
-        error.JsonPath.ShouldBe("$.standards[1].id");
-        error.Problem.ShouldContain("duplicate");
-        error.Problem.ShouldContain("P1.1");
+        error.Problems[0].Path.ShouldBe("$.standards[1].id");
+        error.Problems[0].Message.ShouldContain("duplicate");
+        error.Problems[0].Message.ShouldContain("P1.1");
     }
 
     [Test]
@@ -199,8 +201,8 @@ public class FrameworkCatalogTests
         var json = FrameworkJson.DefaultCopy();
         json["standards"]![4]!["keyQuestions"]![2]!["id"] = "P2.1.3"; // P2.2.3 renamed to a key question of P2.1
         var error = FrameworkJson.Rejects(json);
-        error.JsonPath.ShouldBe("$.standards[4].keyQuestions[2].id");
-        error.Problem.ShouldContain("P2.1.3");
+        error.Problems[0].Path.ShouldBe("$.standards[4].keyQuestions[2].id");
+        error.Problems[0].Message.ShouldContain("P2.1.3");
     }
 
     [TestCase("standards", 0, "$.standards[0].source", Description = "a standard without its source")]
@@ -212,8 +214,8 @@ public class FrameworkCatalogTests
         var json = FrameworkJson.DefaultCopy();
         json[list]![index]!.AsObject().Remove("source");
         var error = FrameworkJson.Rejects(json);
-        error.JsonPath.ShouldBe(path);
-        error.Problem.ShouldContain("source");
+        error.Problems[0].Path.ShouldBe(path);
+        error.Problems[0].Message.ShouldContain("source");
     }
 
     [Test]
@@ -221,7 +223,7 @@ public class FrameworkCatalogTests
     {
         var json = FrameworkJson.DefaultCopy();
         json["standards"]![5]!["keyQuestions"]![1]!.AsObject().Remove("source");
-        FrameworkJson.Rejects(json).JsonPath.ShouldBe("$.standards[5].keyQuestions[1].source");
+        FrameworkJson.Rejects(json).Problems[0].Path.ShouldBe("$.standards[5].keyQuestions[1].source");
     }
 
     [Test]
@@ -230,15 +232,19 @@ public class FrameworkCatalogTests
         var user = FrameworkJson.Read(FrameworkJson.Renamed("user-2025", "2025-10-01"));
         var catalog = FrameworkCatalog.Default.With(user);
 
-        catalog.Find("user-2025").ShouldBeSameAs(user);
-        catalog.Find("probation-pdu-2023").ShouldBeSameAs(FrameworkCatalog.DefaultFramework);
-        catalog.InForceOn(new DateTime(2025, 10, 1)).ShouldBeSameAs(user);
-        catalog.InForceOn(new DateTime(2030, 1, 1)).ShouldBeSameAs(user);
-        catalog.InForceOn(new DateTime(2025, 9, 30)).ShouldBeSameAs(FrameworkCatalog.DefaultFramework);
-        catalog.InForceOn(new DateTime(2023, 9, 30)).ShouldBeNull();
+        catalog.GetFramework("user-2025").ShouldBeSameAs(user);
+        catalog.GetFramework("probation-pdu-2023").ShouldBeSameAs(FrameworkCatalog.DefaultFramework);
+        catalog.TryGetFrameworkInForce(new DateTime(2025, 10, 1), out var inForce1).ShouldBeTrue();
+        inForce1.ShouldBeSameAs(user);
+        catalog.TryGetFrameworkInForce(new DateTime(2030, 1, 1), out var inForce2).ShouldBeTrue();
+        inForce2.ShouldBeSameAs(user);
+        catalog.TryGetFrameworkInForce(new DateTime(2025, 9, 30), out var inForce3).ShouldBeTrue();
+        inForce3.ShouldBeSameAs(FrameworkCatalog.DefaultFramework);
+        catalog.TryGetFrameworkInForce(new DateTime(2023, 9, 30), out var beforeAny).ShouldBeFalse();
+        beforeAny.ShouldBeNull();
 
         // With returns a new catalog: the default one is unchanged.
-        FrameworkCatalog.Default.Find("user-2025").ShouldBeNull();
+        FrameworkCatalog.Default.TryGetFramework("user-2025", out _).ShouldBeFalse();
     }
 
     [Test]
@@ -246,8 +252,10 @@ public class FrameworkCatalogTests
     {
         var overlapping = FrameworkJson.Read(FrameworkJson.Renamed("overlap-2025", "2025-01-01"));
         var catalog = FrameworkCatalog.Default.With(overlapping);
-        catalog.InForceOn(new DateTime(2024, 12, 31)).ShouldBeSameAs(FrameworkCatalog.DefaultFramework);
-        catalog.InForceOn(new DateTime(2025, 1, 1)).ShouldBeSameAs(overlapping);
+        catalog.TryGetFrameworkInForce(new DateTime(2024, 12, 31), out var inForce4).ShouldBeTrue();
+        inForce4.ShouldBeSameAs(FrameworkCatalog.DefaultFramework);
+        catalog.TryGetFrameworkInForce(new DateTime(2025, 1, 1), out var inForce5).ShouldBeTrue();
+        inForce5.ShouldBeSameAs(overlapping);
     }
 
     [Test]
@@ -258,7 +266,7 @@ public class FrameworkCatalogTests
         var replacement = FrameworkJson.Read(json);
         var catalog = FrameworkCatalog.Default.With(replacement);
         catalog.Frameworks.Count(f => f.Id == "probation-pdu-2023").ShouldBe(1);
-        catalog.Find("probation-pdu-2023")!.VersionId.ShouldBe("2023.1-test");
+        catalog.GetFramework("probation-pdu-2023").VersionId.ShouldBe("2023.1-test");
     }
 
     [Test]
@@ -287,8 +295,8 @@ public class FrameworkCatalogTests
         doc.Remove("framework");
         doc["fieldworkStarted"] = date;
         var error = Docs.Rejects(doc);
-        error.JsonPath.ShouldBe("$.fieldworkStarted");
-        error.Problem.ShouldContain(date);
+        error.Problems[0].Path.ShouldBe("$.fieldworkStarted");
+        error.Problems[0].Message.ShouldContain(date);
     }
 
     [Test]
@@ -297,7 +305,7 @@ public class FrameworkCatalogTests
         var doc = Docs.Aggregate();
         doc.Remove("framework");
         doc.Remove("fieldworkStarted");
-        Docs.Rejects(doc).JsonPath.ShouldBe("$.fieldworkStarted");
+        Docs.Rejects(doc).Problems[0].Path.ShouldBe("$.fieldworkStarted");
     }
 
     [Test]
@@ -315,8 +323,8 @@ public class FrameworkCatalogTests
         using var stream = new MemoryStream("{\n  \"id\": \"x\",\n  oops\n}"u8.ToArray());
         var error = Should.Throw<InvalidInputException>(() => FrameworkCatalog.ReadFramework(stream, "broken.json"));
         error.File.ShouldBe("broken.json");
-        error.Line.ShouldBe(3);
-        error.Column.ShouldBe(3);
+        error.Problems[0].Line.ShouldBe(3);
+        error.Problems[0].Column.ShouldBe(3);
     }
 
     [Test]
@@ -332,7 +340,7 @@ public class FrameworkCatalogTests
     {
         var json = FrameworkJson.DefaultCopy();
         json["effectiveTo"] = "2023-09-30";
-        FrameworkJson.Rejects(json).JsonPath.ShouldBe("$.effectiveTo");
+        FrameworkJson.Rejects(json).Problems[0].Path.ShouldBe("$.effectiveTo");
     }
 
     [Test]
@@ -341,8 +349,8 @@ public class FrameworkCatalogTests
         var json = FrameworkJson.Renamed("user-18", "2025-10-01");
         json["overallBands"]!.AsArray().Add(Table18());
         var framework = FrameworkJson.Read(json);
-        framework.OverallBandsFor(18)!.GetRating(13).ShouldBe(Rating.Good);
-        framework.OverallBandsFor(18)!.GetRating(14).ShouldBe(Rating.Outstanding);
+        framework.GetOverallBands(18).GetRating(13).ShouldBe(Rating.Good);
+        framework.GetOverallBands(18).GetRating(14).ShouldBe(Rating.Outstanding);
     }
 
     /// <summary>A made-up overall table for 18 points: 0-4, 5-8, 9-13, 14-18.</summary>

@@ -1,3 +1,4 @@
+using Probation.Standards.Findings;
 using Probation.Standards.Scoring;
 using Probation.Standards.Tests.Support;
 
@@ -100,7 +101,7 @@ public class KeyQuestionResultTests
         var text = Docs.Aggregate().ToJsonString().Replace(
             "\"P2.1.1\":{\"yes\":90,\"relevant\":100}", "\"P2.1.1\":" + percent, StringComparison.Ordinal);
         text.ShouldContain("\"P2.1.1\":" + percent);
-        var result = TestRater.Rate(TestReader.Read(System.Text.Encoding.UTF8.GetBytes(text), "p.json"));
+        var result = Rater.Rate(FindingsReader.Read(System.Text.Encoding.UTF8.GetBytes(text), "p.json").Input);
 
         var outcome = result.Outcome("P2.1.1");
         outcome.HasResult.ShouldBeTrue();
@@ -119,15 +120,15 @@ public class KeyQuestionResultTests
         Probation.Standards.Findings.FindingsDocument document;
         try
         {
-            document = TestReader.Read(System.Text.Encoding.UTF8.GetBytes(text), "p.json");
+            document = FindingsReader.Read(System.Text.Encoding.UTF8.GetBytes(text), "p.json");
         }
         catch (InvalidInputException rejected)
         {
-            rejected.JsonPath.ShouldBe("$.keyQuestions['P2.1.1']");
+            rejected.Problems[0].Path.ShouldBe("$.keyQuestions['P2.1.1']");
             return;
         }
 
-        var outcome = TestRater.Rate(document).Outcome("P2.1.1");
+        var outcome = Rater.Rate(document.Input).Outcome("P2.1.1");
         outcome.Band.ShouldBe(Rating.RequiresImprovement, $"read as {outcome.PublishedPercent} = {outcome.Tally}");
     }
 

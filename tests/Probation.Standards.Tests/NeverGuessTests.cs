@@ -16,8 +16,8 @@ public class NeverGuessTests
         var doc = Docs.Aggregate();
         doc["organisational"]!.AsObject().Remove(missing);
         var error = Docs.Rejects(doc);
-        error.JsonPath.ShouldBe("$.organisational");
-        error.Problem.ShouldContain(missing);
+        error.Problems[0].Path.ShouldBe("$.organisational");
+        error.Problems[0].Message.ShouldContain(missing);
     }
 
     [Test]
@@ -25,7 +25,7 @@ public class NeverGuessTests
     {
         var doc = Docs.Aggregate();
         doc.Remove("organisational");
-        Docs.Rejects(doc).JsonPath.ShouldBe("$.organisational");
+        Docs.Rejects(doc).Problems[0].Path.ShouldBe("$.organisational");
     }
 
     [Test]
@@ -33,7 +33,7 @@ public class NeverGuessTests
     {
         var doc = Docs.Aggregate();
         doc["organisational"]!["P1.2"] = null;
-        Docs.Rejects(doc).JsonPath.ShouldBe("$.organisational['P1.2']");
+        Docs.Rejects(doc).Problems[0].Path.ShouldBe("$.organisational['P1.2']");
     }
 
     [Test]
@@ -51,6 +51,6 @@ public class NeverGuessTests
         var bad = Docs.Case("B", "P2.1.1=Yes");
         bad["answers"]!["P2.1.1"] = "Probably";
         var error = Docs.Rejects(Docs.Aggregate().WithCases(Docs.Case("A", "P2.1.1=Yes"), bad, Docs.Case("C", "P2.1.1=No")));
-        error.JsonPath.ShouldBe("$.cases[1].answers['P2.1.1']");
+        error.Problems[0].Path.ShouldBe("$.cases[1].answers['P2.1.1']");
     }
 }

@@ -14,14 +14,14 @@ public class NumberReadingTests
                             "P2.3.1": 90, "P2.3.2": 90, "P2.3.3": 90, "P2.4.1": 90, "P2.4.2": 90, "P2.4.3": 90 } }
         """;
 
-    private static FindingsDocument Read(string p211) => TestReader.Read(Encoding.UTF8.GetBytes(Document(p211)), "n.json");
+    private static FindingsDocument Read(string p211) => FindingsReader.Read(Encoding.UTF8.GetBytes(Document(p211)), "n.json");
 
     [Test]
     public void R3_a_percentage_with_sixteen_decimal_places_is_taken_exactly()
     {
         // 64.9999999999999999 is below 65 by 10^-16: Requires improvement on the exact ratio, Good once rounded.
-        var result = TestRater.Rate(Read("64.9999999999999999"));
-        var assessment = result.Standard("P2.1")!;
+        var result = Rater.Rate(Read("64.9999999999999999").Input);
+        var assessment = result.GetStandard("P2.1");
         assessment.Rating.ShouldBe(Rating.RequiresImprovement);
         assessment.KeyQuestions[0].Tally.ShouldBe(new KeyQuestionTally(649_999_999_999_999_999, 1_000_000_000_000_000_000));
         result.Warnings.ShouldContain(w => w.Code == WarningCode.BoundarySensitive && w.StandardId == "P2.1");
@@ -31,7 +31,7 @@ public class NumberReadingTests
     [TestCase("{ \"yes\": 6e1, \"relevant\": 1e2 }", 60L, 100L, Description = "exponents that give whole numbers")]
     public void R3_counts_written_as_whole_valued_numbers_are_read(string counts, long yes, long relevant)
     {
-        var outcome = TestRater.Rate(Read(counts)).Standard("P2.1")!.KeyQuestions[0];
+        var outcome = Rater.Rate(Read(counts).Input).GetStandard("P2.1").KeyQuestions[0];
         outcome.Tally.ShouldBe(new KeyQuestionTally(yes, relevant));
     }
 
@@ -42,7 +42,7 @@ public class NumberReadingTests
     public void Counts_that_are_not_whole_numbers_of_cases_are_refused_with_the_reason(string counts, string path, string problem)
     {
         var error = Should.Throw<InvalidInputException>(() => Read(counts));
-        error.JsonPath.ShouldBe(path);
-        error.Problem.ShouldContain(problem);
+        error.Problems[0].Path.ShouldBe(path);
+        error.Problems[0].Message.ShouldContain(problem);
     }
 }

@@ -68,7 +68,7 @@ public class OverrideTests
     {
         var framework = FrameworkCatalog.DefaultFramework;
         var answers = framework.KeyQuestions.Select(q => new KeyValuePair<string, Answer>(q.Id, Answer.Yes));
-        return TallySet.Of(framework, new[] { InspectedCase.Create(framework, "A", answers) });
+        return TallyBuilder.Tally(framework, new[] { InspectedCase.Create(framework, "A", answers) });
     }
 
     private static readonly JudgementRating[] Good =
@@ -82,7 +82,7 @@ public class OverrideTests
     {
         // The reason is mandatory (R7) whichever way the override arrives; the reader enforces it, so must the rater.
         Should.Throw<ArgumentException>(() =>
-            TestRater.Rate(RatingInput.FromTallies("Test PDU", AllYes(), Good, new[] { new RatingOverride("P2.1", Rating.Inadequate, reason) })));
+            Rater.Rate(RatingInput.Create("Test PDU", AllYes(), Good, overrides: new[] { new RatingOverride("P2.1", Rating.Inadequate, reason) })));
     }
 
     [Test]
@@ -90,7 +90,7 @@ public class OverrideTests
     {
         // Only case standards can be overridden (R7); silently ignoring the override hides the mistake (R10).
         Should.Throw<ArgumentException>(() =>
-            TestRater.Rate(RatingInput.FromTallies("Test PDU", AllYes(), Good, new[] { new RatingOverride("P1.1", Rating.Inadequate, "because") })));
+            Rater.Rate(RatingInput.Create("Test PDU", AllYes(), Good, overrides: new[] { new RatingOverride("P1.1", Rating.Inadequate, "because") })));
     }
 
     [TestCase(null, "$.overrides['P2.3'].reason", Description = "no reason")]
@@ -99,15 +99,15 @@ public class OverrideTests
     public void R7_an_override_needs_a_reason(string? reason, string path)
     {
         var error = Docs.Rejects(Docs.Aggregate().WithOverride("P2.3", "Good", reason));
-        error.JsonPath.ShouldBe(path);
-        error.Problem.ShouldContain("reason");
+        error.Problems[0].Path.ShouldBe(path);
+        error.Problems[0].Message.ShouldContain("reason");
     }
 
     [Test]
     public void R7_only_case_standards_can_be_overridden()
     {
         var error = Docs.Rejects(Docs.Aggregate().WithOverride("P1.1", "Good", "because"));
-        error.JsonPath.ShouldBe("$.overrides['P1.1']");
-        error.Problem.ShouldContain("P1.1");
+        error.Problems[0].Path.ShouldBe("$.overrides['P1.1']");
+        error.Problems[0].Message.ShouldContain("P1.1");
     }
 }

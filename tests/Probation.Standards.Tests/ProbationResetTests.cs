@@ -71,9 +71,9 @@ public class ProbationResetTests
         var error = Docs.Rejects(Docs.Aggregate().WithCases(
             Docs.Case("A", "P2.1.1=Yes"),
             Docs.Case("B", "P2.1.1=Yes", start: "2024-07-22", suspended: "2024-07-21")));
-        error.JsonPath.ShouldBe("$.cases[1].suspended");
-        error.Problem.ShouldContain("2024-07-21");
-        error.Problem.ShouldContain("2024-07-22");
+        error.Problems[0].Path.ShouldBe("$.cases[1].suspended");
+        error.Problems[0].Message.ShouldContain("2024-07-21");
+        error.Problems[0].Message.ShouldContain("2024-07-22");
     }
 
     private static JsonObject ResetDocument() => Docs.Aggregate().WithCases(
@@ -104,7 +104,7 @@ public class ProbationResetTests
     [Test]
     public void R9_every_case_is_classified_in_document_order()
     {
-        Docs.Read(ResetDocument()).Cases.Select(c => c.Classify()).ShouldBe(new[]
+        Docs.Read(ResetDocument(), keepCases: true).Cases.Select(c => c.Classify()).ShouldBe(new[]
         {
             new CaseClassification("A", CaseClass.Adjusted, 56),
             new CaseClassification("B", CaseClass.SuspendedAfterThreshold, 57),
@@ -136,7 +136,7 @@ public class ProbationResetTests
     public void R9_the_Nottinghamshire_reconstruction_counts_60_12_7()
     {
         using var stream = File.OpenRead(Seeds.PathOf("nottinghamshire-pdu-2025-cases.json"));
-        var counts = TestRater.Rate(TestReader.Read(stream, "nottinghamshire-pdu-2025-cases.json")).Cases!.Value;
+        var counts = Rater.Rate(FindingsReader.Read(stream, "nottinghamshire-pdu-2025-cases.json").Input).Cases!.Value;
         counts.Inspected.ShouldBe(60);
         counts.Reset.ShouldBe(12);
         counts.Adjusted.ShouldBe(7);
@@ -167,6 +167,6 @@ public class ProbationResetTests
     public void R9_a_suspended_case_needs_a_start_date()
     {
         var error = Docs.Rejects(Docs.Aggregate().WithCases(Docs.Case("A", "P2.1.1=Yes", start: null, suspended: "2024-09-01")));
-        error.JsonPath.ShouldBe("$.cases[0].start");
+        error.Problems[0].Path.ShouldBe("$.cases[0].start");
     }
 }

@@ -15,7 +15,7 @@ public class ScoreAndOverallTests
     [TestCase(Rating.NotRated, 0)]
     public void R8_points_per_rating(Rating rating, int points)
     {
-        FrameworkCatalog.DefaultFramework.PointsFor(rating).ShouldBe(points);
+        FrameworkCatalog.DefaultFramework.GetPoints(rating).ShouldBe(points);
     }
 
     [TestCase(0, Rating.Inadequate)]
@@ -28,7 +28,7 @@ public class ScoreAndOverallTests
     [TestCase(21, Rating.Outstanding)]
     public void R8_overall_bands_of_the_21_point_table(int score, Rating overall)
     {
-        FrameworkCatalog.DefaultFramework.OverallBandsFor(21)!.GetRating(score).ShouldBe(overall);
+        FrameworkCatalog.DefaultFramework.GetOverallBands(21).GetRating(score).ShouldBe(overall);
     }
 
     [Test]
@@ -125,14 +125,14 @@ public class ScoreAndOverallTests
             Docs.Case("A", Docs.All("Yes")),
             Docs.Case("B", Docs.All("No")),
             Docs.Case("C", Docs.All("Yes")));
-        var document = Docs.Read(doc);
+        var document = Docs.Read(doc, keepCases: true);
         var framework = document.Framework;
-        var tallies = TallySet.Of(framework, document.Cases.Take(1)).Merge(TallySet.Of(framework, document.Cases.Skip(1)));
-        var fromTallies = TestRater.Rate(RatingInput.FromTallies("Test PDU", tallies, document.Organisational()));
+        var tallies = TallyBuilder.Tally(framework, document.Cases.Take(1)).Merge(TallyBuilder.Tally(framework, document.Cases.Skip(1)));
+        var fromTallies = Rater.Rate(RatingInput.Create("Test PDU", tallies, document.Input.Judgements));
 
         // Every key question 2/3 = 66.7%: Good x 4 + Good x 3 = 14 of 21, Good.
         fromTallies.Score.ShouldBe(14);
         fromTallies.Overall.ShouldBe(Rating.Good);
-        fromTallies.Standards.ShouldBe(TestRater.Rate(document).Standards);
+        fromTallies.Standards.ShouldBe(Rater.Rate(document.Input).Standards);
     }
 }

@@ -17,7 +17,7 @@ public class SmokeTests
     {
         var path = Path.Combine(TestContext.CurrentContext.TestDirectory, "seeds", "nottinghamshire-pdu-2025.json");
         using var stream = File.OpenRead(path);
-        var result = TestRater.Rate(TestReader.Read(stream, "nottinghamshire-pdu-2025.json"));
+        var result = Rater.Rate(FindingsReader.Read(stream, "nottinghamshire-pdu-2025.json").Input);
         result.Score.ShouldBe(3);
         result.MaxScore.ShouldBe(21);
         result.Overall.ShouldBe(Rating.Inadequate);

@@ -133,17 +133,17 @@ internal static class Docs
 
     public static byte[] Bytes(JsonNode doc) => Encoding.UTF8.GetBytes(doc.ToJsonString());
 
-    public static FindingsDocument Read(JsonNode doc, FrameworkCatalog? catalog = null) =>
-        TestReader.Read(Bytes(doc), "test.json", catalog);
+    public static FindingsDocument Read(JsonNode doc, FrameworkCatalog? catalog = null, bool keepCases = false) =>
+        FindingsReader.Read(Bytes(doc), "test.json", new FindingsReaderOptions { Catalog = catalog ?? FrameworkCatalog.Default, KeepCases = keepCases });
 
     public static RatingResult Rate(JsonNode doc, RatingOptions? options = null, FrameworkCatalog? catalog = null) =>
-        TestRater.Rate(Read(doc, catalog), options);
+        Rater.Rate(Read(doc, catalog).Input, options);
 
     public static InvalidInputException Rejects(JsonNode doc, FrameworkCatalog? catalog = null) =>
-        Should.Throw<InvalidInputException>(() => TestReader.Read(Bytes(doc), "test.json", catalog));
+        Should.Throw<InvalidInputException>(() => FindingsReader.Read(Bytes(doc), "test.json", new FindingsReaderOptions { Catalog = catalog ?? FrameworkCatalog.Default }));
 
     public static InvalidInputException Rejects(string text) =>
-        Should.Throw<InvalidInputException>(() => TestReader.Read(Encoding.UTF8.GetBytes(text), "bad.json"));
+        Should.Throw<InvalidInputException>(() => FindingsReader.Read(Encoding.UTF8.GetBytes(text), "bad.json"));
 
     public static StandardResult StandardOf(this RatingResult result, string id) =>
         result.Standards.Single(s => s.Id == id);
