@@ -19,6 +19,17 @@ namespace Probation.Standards.Extensions.Tests;
 public class PackageTests
 {
     private static readonly string[] PackageIds = { "Probation.Standards", "Probation.Standards.Extensions", "Probation.Standards.Tool" };
+
+    /// <summary>The project folder under src/ of each package, whose PACKAGE.md is the package's readme.</summary>
+    private static readonly Dictionary<string, string> ProjectFolders = new()
+    {
+        ["Probation.Standards"] = "Probation.Standards",
+        ["Probation.Standards.Extensions"] = "Probation.Standards.Extensions",
+        ["Probation.Standards.Tool"] = "Probation.Standards.Cli",
+    };
+
+    /// <summary>The documents every package carries under docs/, as in the repository's docs/.</summary>
+    private static readonly string[] PackedDocs = { "docs/rules.md", "docs/findings-format.md" };
     private static readonly TimeSpan BuildLimit = TimeSpan.FromMinutes(4);
     private static readonly TimeSpan RunLimit = TimeSpan.FromMinutes(1);
 
@@ -75,7 +86,7 @@ public class PackageTests
     }
 
     [Test]
-    public void Pack_yields_three_packages_each_with_symbols_readme_license_repository_and_docs()
+    public void Pack_yields_three_packages_each_with_symbols_its_PACKAGE_md_readme_license_repository_and_docs()
     {
         foreach (var id in PackageIds)
         {
@@ -85,14 +96,29 @@ public class PackageTests
 
             using var zip = ZipFile.OpenRead(nupkg);
             var entries = zip.Entries.Select(e => e.FullName).ToList();
-            entries.ShouldContain("README.md", $"{id}: no README");
+            // The readme is the project's own PACKAGE.md, not the repository's README.
+            entries.ShouldContain("PACKAGE.md", $"{id}: no PACKAGE.md");
+            entries.ShouldNotContain("README.md", $"{id}: the repository README is not a package's readme");
+            var readme = Text(zip, "PACKAGE.md");
+            readme.ShouldBe(File.ReadAllText(Path.Combine(this.root, "src", ProjectFolders[id], "PACKAGE.md")), $"{id}: PACKAGE.md is src/{ProjectFolders[id]}/PACKAGE.md");
+            readme.ShouldNotBe(File.ReadAllText(Path.Combine(this.root, "README.md")));
+            readme.ShouldStartWith($"# {id}", Case.Sensitive, $"{id}: the readme is about this package");
+
+            // Links in a readme shown on a package feed must not be relative to the repository.
+            Regex.Matches(readme, @"\]\((?!https?://|#)([^)]*)\)").Select(m => m.Groups[1].Value).ShouldBeEmpty($"{id}: PACKAGE.md has relative links");
+            foreach (var doc in PackedDocs)
+            {
+                entries.ShouldContain(doc, $"{id}: no {doc}");
+                Text(zip, doc).ShouldBe(File.ReadAllText(Path.Combine(this.root, doc)), $"{id}: {doc} is the repository's");
+            }
+
             using (var stream = zip.GetEntry($"{id}.nuspec")!.Open())
             {
                 var nuspec = XDocument.Load(stream);
                 XElement Element(string name) => nuspec.Descendants().Single(e => e.Name.LocalName == name);
                 Element("license").Value.ShouldBe("MIT");
                 Element("license").Attribute("type")!.Value.ShouldBe("expression");
-                Element("readme").Value.ShouldBe("README.md");
+                Element("readme").Value.ShouldBe("PACKAGE.md");
                 Element("repository").Attribute("type")!.Value.ShouldBe("git");
                 Element("repository").Attribute("commit")!.Value.ShouldMatch("^[0-9a-f]{40}$", $"{id}: the repository commit comes from git (Source Link)");
             }
@@ -109,7 +135,7 @@ public class PackageTests
         using var library = ZipFile.OpenRead(Path.Combine(this.packages, $"Probation.Standards.{this.version}.nupkg"));
         library.Entries.Select(e => e.FullName).ShouldBeSubsetOf(new[]
         {
-            "_rels/.rels", "[Content_Types].xml", "Probation.Standards.nuspec", "README.md",
+            "_rels/.rels", "[Content_Types].xml", "Probation.Standards.nuspec", "PACKAGE.md", "docs/rules.md", "docs/findings-format.md",
             "lib/net10.0/Probation.Standards.dll", "lib/net10.0/Probation.Standards.xml",
             "lib/netstandard2.0/Probation.Standards.dll", "lib/netstandard2.0/Probation.Standards.xml",
         }.Concat(library.Entries.Select(e => e.FullName).Where(n => n.StartsWith("package/services/metadata/", StringComparison.Ordinal))));
@@ -154,6 +180,12 @@ public class PackageTests
         exit.ShouldBe(0, output);
         output.ShouldContain("Score 3/21");
         output.ShouldContain("Overall rating: Inadequate");
+    }
+
+    private static string Text(ZipArchive zip, string entry)
+    {
+        using var reader = new StreamReader(zip.GetEntry(entry)!.Open());
+        return reader.ReadToEnd();
     }
 
     private static (int ExitCode, string Output) Dotnet(string workingDirectory, TimeSpan limit, params string[] args) =>
