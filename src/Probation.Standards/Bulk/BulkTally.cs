@@ -95,7 +95,10 @@ public static class BulkTally
         }
 
         var given = new bool[questions];
-        given.AsSpan().Fill(true);
+        for (var q = 0; q < questions; q++)
+        {
+            given[q] = batch.IsAnswered(q);
+        }
         return new TallySet(framework, ImmutableArray.Create(tallies), ImmutableArray.Create(given), batch.Cases);
     }
 

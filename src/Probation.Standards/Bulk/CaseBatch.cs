@@ -38,6 +38,7 @@ public sealed class CaseBatch
     private ulong[][] relevant;
     private ulong[] adjusted;
     private int count;
+    private ulong answeredMask;
     private CaseCounts counts;
 
     /// <summary>Creates an empty batch for a framework.</summary>
@@ -68,6 +69,14 @@ public sealed class CaseBatch
     /// <summary>The framework whose key questions the answers follow.</summary>
     public Framework Framework => this.framework;
 
+    /// <summary>
+    /// Whether some case in the batch answers a key question (NotApplicable included), as a findings
+    /// document's case answers do: a case added from a span of answers answers every key question.
+    /// </summary>
+    /// <param name="keyQuestionIndex">The key question's index in the framework.</param>
+    /// <returns>Whether the key question is given in the batch.</returns>
+    internal bool IsAnswered(int keyQuestionIndex) => (this.answeredMask & (1UL << keyQuestionIndex)) != 0;
+
     /// <summary>How many cases the batch holds.</summary>
     public int Count => this.count;
 
@@ -90,19 +99,23 @@ public sealed class CaseBatch
     /// <param name="suspended">Whether the case carries a suspension date.</param>
     /// <returns>The new case's index.</returns>
     /// <exception cref="ArgumentException">When the number of answers differs from the framework's key questions, or an answer or class is not a defined value.</exception>
-    public int Add(ReadOnlySpan<Answer> answers, CaseClass caseClass = CaseClass.Core, SentenceType? sentence = null, bool suspended = false)
+    public int Add(ReadOnlySpan<Answer> answers, CaseClass caseClass = CaseClass.Core, SentenceType? sentence = null, bool suspended = false) =>
+        this.Add(answers, caseClass, sentence, suspended, ulong.MaxValue);
+
+    // answered: bit q set when the case answered key question q (NotApplicable included); a span states every answer.
+    private int Add(ReadOnlySpan<Answer> answers, CaseClass caseClass, SentenceType? sentence, bool suspended, ulong answered)
     {
         if (answers.Length != this.questions)
         {
             throw new ArgumentException($"a case of {this.framework.Id} has {this.questions} answers, not {answers.Length}", nameof(answers));
         }
 
-        if ((uint)caseClass > (uint)CaseClass.Adjusted)
+        if (unchecked((uint)caseClass) > (uint)CaseClass.Adjusted)
         {
             throw new ArgumentOutOfRangeException(nameof(caseClass), caseClass, "not a Reset class");
         }
 
-        if (sentence is { } s && (uint)s > (uint)SentenceType.PostSentenceSupervision)
+        if (sentence is { } s && unchecked((uint)s) > (uint)SentenceType.PostSentenceSupervision)
         {
             throw new ArgumentOutOfRangeException(nameof(sentence), sentence, "not a sentence type");
         }
@@ -115,7 +128,7 @@ public sealed class CaseBatch
 
         for (var q = 0; q < answers.Length; q++)
         {
-            if ((uint)answers[q] > (uint)Answer.Yes)
+            if (unchecked((uint)answers[q]) > (uint)Answer.Yes)
             {
                 throw new ArgumentException($"answer {(int)answers[q]} to key question {q} is not Yes, No or NotApplicable", nameof(answers));
             }
@@ -148,6 +161,7 @@ public sealed class CaseBatch
         }
 
         this.counts += CaseCounts.Of(caseClass, sentence, suspended);
+        this.answeredMask |= answered;
         this.count = index + 1;
         return index;
     }
@@ -172,7 +186,7 @@ public sealed class CaseBatch
 
         var @class = inspectedCase.Classify().Class;
         var answers = inspectedCase.Answers.AsImmutableArray();
-        return this.Add(answers.AsSpan(), @class, inspectedCase.Sentence, inspectedCase.Suspended is not null);
+        return this.Add(answers.AsSpan(), @class, inspectedCase.Sentence, inspectedCase.Suspended is not null, inspectedCase.AnsweredMask);
     }
 
     /// <summary>Changes one answer of a case already in the batch (e.g. after an audit round).</summary>
@@ -183,11 +197,12 @@ public sealed class CaseBatch
     public void SetAnswer(int caseIndex, int keyQuestionIndex, Answer answer)
     {
         this.CheckIndexes(caseIndex, keyQuestionIndex);
-        if ((uint)answer > (uint)Answer.Yes)
+        if (unchecked((uint)answer) > (uint)Answer.Yes)
         {
             throw new ArgumentOutOfRangeException(nameof(answer), answer, "not Yes, No or NotApplicable");
         }
 
+        this.answeredMask |= 1UL << keyQuestionIndex;
         var word = caseIndex >> 6;
         var bit = 1UL << (caseIndex & 63);
         ref var yesWord = ref this.yes[keyQuestionIndex][word];
@@ -242,6 +257,7 @@ public sealed class CaseBatch
         Array.Clear(this.adjusted, 0, words);
         this.count = 0;
         this.counts = default;
+        this.answeredMask = 0;
     }
 
     internal ulong[] YesWords(int keyQuestionIndex) => this.yes[keyQuestionIndex];
@@ -253,13 +269,13 @@ public sealed class CaseBatch
     private static int WordsFor(int cases) => (int)(((long)cases + BitsPerWord - 1) / BitsPerWord);
 
     private static int CheckQuestion(int keyQuestionIndex, int questions) =>
-        (uint)keyQuestionIndex < (uint)questions
+        unchecked((uint)keyQuestionIndex) < (uint)questions
             ? keyQuestionIndex
             : throw new ArgumentOutOfRangeException(nameof(keyQuestionIndex), keyQuestionIndex, $"the framework has {questions} key questions");
 
     private void CheckIndexes(int caseIndex, int keyQuestionIndex)
     {
-        if ((uint)caseIndex >= (uint)this.count)
+        if (unchecked((uint)caseIndex) >= (uint)this.count)
         {
             throw new ArgumentOutOfRangeException(nameof(caseIndex), caseIndex, $"the batch holds {this.count} cases");
         }

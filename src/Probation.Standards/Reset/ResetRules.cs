@@ -41,7 +41,7 @@ public sealed class ResetRules : IEquatable<ResetRules>
     /// <summary>Whether an exemption keeps a case off Reset under these rules.</summary>
     /// <param name="exemption">The exemption.</param>
     /// <returns><see langword="true"/> when it is one of <see cref="Exemptions"/>.</returns>
-    public bool IsExempt(Exemption exemption) => (uint)exemption < (uint)this.exempt.Length && this.exempt[(int)exemption];
+    public bool IsExempt(Exemption exemption) => unchecked((uint)exemption) < (uint)this.exempt.Length && this.exempt[(int)exemption];
 
     // A copy with another adjusted-set threshold and the source that says who changed it.
     internal ResetRules WithThreshold(int adjustedWithinDays, SourceReference source) =>
