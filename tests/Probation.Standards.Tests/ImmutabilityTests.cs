@@ -92,7 +92,7 @@ public class ImmutabilityTests
 
     [TestCaseSource(nameof(Structs))]
     public void Public_struct_is_readonly(Type type) =>
-        type.IsDefined(typeof(IsReadOnlyAttribute), inherit: false).ShouldBeTrue($"{type.FullName} is not a readonly struct");
+        type.GetCustomAttributes(inherit: false).Any(a => a.GetType().FullName == typeof(IsReadOnlyAttribute).FullName).ShouldBeTrue($"{type.FullName} is not a readonly struct");
 
     [Test]
     public void Collections_handed_out_cannot_be_changed_through_a_cast()
@@ -125,7 +125,7 @@ public class ImmutabilityTests
     private static bool IsStatic(Type type) => type.IsAbstract && type.IsSealed;
 
     private static bool IsInitOnly(MethodInfo setter) =>
-        setter.ReturnParameter.GetRequiredCustomModifiers().Any(m => m == typeof(IsExternalInit));
+        setter.ReturnParameter.GetRequiredCustomModifiers().Any(m => m.FullName == typeof(IsExternalInit).FullName);
 
     private static bool IsMutableCollection(Type type)
     {
