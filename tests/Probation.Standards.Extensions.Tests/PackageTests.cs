@@ -18,13 +18,14 @@ namespace Probation.Standards.Extensions.Tests;
 [NonParallelizable]
 public class PackageTests
 {
-    private static readonly string[] PackageIds = { "Probation.Standards", "Probation.Standards.Extensions", "Probation.Standards.Tool" };
+    private static readonly string[] PackageIds = { "Probation.Standards", "Probation.Standards.Extensions", "Probation.Standards.Testing", "Probation.Standards.Tool" };
 
     /// <summary>The project folder under src/ of each package, whose PACKAGE.md is the package's readme.</summary>
     private static readonly Dictionary<string, string> ProjectFolders = new()
     {
         ["Probation.Standards"] = "Probation.Standards",
         ["Probation.Standards.Extensions"] = "Probation.Standards.Extensions",
+        ["Probation.Standards.Testing"] = "Probation.Standards.Testing",
         ["Probation.Standards.Tool"] = "Probation.Standards.Cli",
     };
 
@@ -86,7 +87,7 @@ public class PackageTests
     }
 
     [Test]
-    public void Pack_yields_three_packages_each_with_symbols_its_PACKAGE_md_readme_license_repository_and_docs()
+    public void Pack_yields_four_packages_each_with_symbols_its_PACKAGE_md_readme_license_repository_and_docs()
     {
         foreach (var id in PackageIds)
         {
@@ -169,6 +170,62 @@ public class PackageTests
     }
 
     [Test]
+    public void A_consumer_NUnit_project_writes_a_rule_in_one_statement_and_a_vector_folder_in_three_lines()
+    {
+        var folder = Path.Combine(this.temp, "auditor-tests");
+        Directory.CreateDirectory(Path.Combine(folder, "vectors"));
+        var vectors = Directory.GetFiles(Path.GetDirectoryName(this.seed)!, "*.json");
+        foreach (var vector in vectors)
+        {
+            File.Copy(vector, Path.Combine(folder, "vectors", Path.GetFileName(vector)));
+        }
+
+        this.WriteNuGetConfig(folder);
+        string Version(string id) => XDocument.Load(Path.Combine(this.root, "Directory.Packages.props")).Descendants("PackageVersion")
+            .Single(p => (string?)p.Attribute("Include") == id).Attribute("Version")!.Value;
+        File.WriteAllText(Path.Combine(folder, "AuditorTests.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <IsTestProject>true</IsTestProject>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="Probation.Standards.Testing" Version="{this.version}" />
+                <PackageReference Include="Microsoft.NET.Test.Sdk" Version="{Version("Microsoft.NET.Test.Sdk")}" />
+                <PackageReference Include="NUnit3TestAdapter" Version="{Version("NUnit3TestAdapter")}" />
+              </ItemGroup>
+              <ItemGroup>
+                <None Include="vectors/**/*.json" CopyToOutputDirectory="PreserveNewest" />
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(folder, "RuleTests.cs"), """
+            using NUnit.Framework;
+            using Probation.Standards;
+            using Probation.Standards.Frameworks;
+            using Probation.Standards.Testing;
+            using Shouldly;
+
+            public class RuleTests
+            {
+                [Test]
+                public void Thirty_one_of_48_is_requires_improvement() => FrameworkCatalog.DefaultFramework.BandOf(31, 48).ShouldBe(Rating.RequiresImprovement);
+
+                [TestCaseSource(typeof(ConformanceVectors), nameof(ConformanceVectors.In), new object[] { "vectors" })]
+                public void Vector(ConformanceVector vector) => vector.ShouldPass();
+            }
+            """);
+
+        var (exit, output) = Dotnet(folder, BuildLimit, "test", "--disable-build-servers");
+
+        exit.ShouldBe(0, output);
+        output.ShouldContain($"Passed: {vectors.Length + 1}", Case.Sensitive, output);
+        output.ShouldContain("Failed: 0", Case.Sensitive, output);
+    }
+
+    [Test]
     public void The_tool_installs_from_the_folder_and_rates_the_seed()
     {
         var tools = Path.Combine(this.temp, "tools");
@@ -210,13 +267,8 @@ public class PackageTests
         return Dotnet(Path.GetDirectoryName(this.consumerDll)!, RunLimit, new[] { this.consumerDll }.Concat(args).ToArray());
     }
 
-    /// <summary>Writes and builds the consumer: outside the repository, so none of its build files apply.</summary>
-    private string BuildConsumer()
-    {
-        var folder = Path.Combine(this.temp, "consumer");
-        Directory.CreateDirectory(folder);
-
-        // The packages folder first, and the machine's usual NuGet source(s) inherited from the user's NuGet.Config.
+    /// <summary>The packages folder first, and the machine's usual NuGet source(s) inherited from the user's NuGet.Config.</summary>
+    private void WriteNuGetConfig(string folder) =>
         File.WriteAllText(Path.Combine(folder, "nuget.config"), $"""
             <?xml version="1.0" encoding="utf-8"?>
             <configuration>
@@ -225,6 +277,14 @@ public class PackageTests
               </packageSources>
             </configuration>
             """);
+
+    /// <summary>Writes and builds the consumer: outside the repository, so none of its build files apply.</summary>
+    private string BuildConsumer()
+    {
+        var folder = Path.Combine(this.temp, "consumer");
+        Directory.CreateDirectory(folder);
+
+        this.WriteNuGetConfig(folder);
 
         var hosting = XDocument.Load(Path.Combine(this.root, "Directory.Packages.props")).Descendants("PackageVersion")
             .Single(p => (string?)p.Attribute("Include") == "Microsoft.Extensions.Hosting").Attribute("Version")!.Value;

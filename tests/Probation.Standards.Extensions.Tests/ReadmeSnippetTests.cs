@@ -167,6 +167,11 @@ public class ReadmeSnippetTests
 
         files.Add(typeof(Rater).Assembly.Location);
         files.Add(typeof(IProbationRater).Assembly.Location);
+
+        // The Testing package and what it brings: NUnit and Shouldly.
+        files.Add(typeof(Probation.Standards.Testing.ConformanceVectors).Assembly.Location);
+        files.Add(typeof(NUnit.Framework.TestAttribute).Assembly.Location);
+        files.Add(typeof(Shouldly.ShouldAssertException).Assembly.Location);
         return files.Distinct().Select(f => (MetadataReference)MetadataReference.CreateFromFile(f)).ToImmutableArray();
     }
 

@@ -1,0 +1,3 @@
+global using System;
+global using System.IO;
+global using System.Linq;
