@@ -107,7 +107,7 @@ public sealed class UncertaintyCommandTests
         exit.ShouldBe(0, error);
         output.ShouldContain("this band could change with 1 or 2 answers: up with 1 No answer turned Yes");
         output.ShouldContain("cheapest path to Requires improvement: 18 No answers turned Yes");
-        output.ShouldContain("P2.4 Reviewing to Requires improvement (+1 points): 6 No answers turned Yes (P2.4.3 +6)");
+        output.ShouldContain("P2.4 Reviewing to Requires improvement (+1 point): 6 No answers turned Yes (P2.4.3 +6)");
     }
 
     [Test]

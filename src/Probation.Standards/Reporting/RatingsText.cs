@@ -295,7 +295,7 @@ public static class RatingsText
             var questions = string.Join(", ", step.KeyQuestions.Select(q => q.NoAnswersTurnedYes is { } k
                 ? $"{q.KeyQuestion.Id} +{k}"
                 : $"{q.KeyQuestion.Id} +{q.PercentagePointsShort?.ToString(CultureInfo.InvariantCulture)} points"));
-            output.WriteLine($"    {step.Standard.Id} {step.Standard.Name} to {step.Target.Rating.ToDisplayText()} (+{step.PointsGained} points): {what} ({questions})");
+            output.WriteLine($"    {step.Standard.Id} {step.Standard.Name} to {step.Target.Rating.ToDisplayText()} (+{Count(step.PointsGained, "point", "points")}): {what} ({questions})");
         }
     }
 
