@@ -7,6 +7,7 @@ using Probation.Standards.Findings;
 using Probation.Standards.Frameworks;
 using Probation.Standards.Reporting;
 using Probation.Standards.Scoring;
+using Probation.Standards.Statistics;
 
 namespace Probation.Standards.Cli;
 
@@ -15,20 +16,47 @@ internal static class Commands
 {
     private const string FolderAdvice = "a findings document (verify takes folders)";
 
-    public static int Rate(string file, bool json, Settings settings, TextWriter output, TextWriter error)
+    public static int Rate(string file, bool json, Settings settings, UncertaintyRequest request, TextWriter output, TextWriter error)
     {
+        // Options are checked before the document is read, so a bad option is reported even for a good document.
+        if (!request.TryGetOptions(out var uncertaintyOptions, out var problems))
+        {
+            foreach (var problem in problems)
+            {
+                error.WriteLine($"error: {problem}");
+            }
+
+            return Program.BadInput;
+        }
+
         if (!TryRate(file, settings, keepCases: false, error, out var document, out var result))
         {
             return Program.BadInput;
         }
 
+        var stats = uncertaintyOptions is null ? null : Uncertainty.Assess(result!, uncertaintyOptions);
         if (json)
         {
-            WriteJson(output, stream => RatingJson.Write(result!, stream));
+            WriteJson(output, stream =>
+            {
+                if (stats is null)
+                {
+                    RatingJson.Write(result!, stream);
+                }
+                else
+                {
+                    UncertaintyJson.Write(stats, stream);
+                }
+            });
         }
         else
         {
-            RatingsText.WriteRatings(new OneLineWriter(output), result!, document!.FieldworkStarted);
+            var lines = new OneLineWriter(output);
+            RatingsText.WriteRatings(lines, result!, document!.FieldworkStarted);
+            if (stats is not null)
+            {
+                UncertaintyText.Write(lines, stats);
+            }
         }
 
         return Program.Success;

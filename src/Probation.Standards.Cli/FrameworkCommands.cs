@@ -104,7 +104,7 @@ internal static class FrameworkCommands
         return true;
     }
 
-    private static bool TryFind(string id, string[] frameworkFiles, TextWriter error, out FrameworkSet? set, out Framework? framework)
+    internal static bool TryFind(string id, string[] frameworkFiles, TextWriter error, out FrameworkSet? set, out Framework? framework)
     {
         framework = null;
         if (!TryLoad(frameworkFiles, error, out set))

@@ -61,11 +61,15 @@ public static class Program
         var rateFile = new Argument<string>("FILE") { Description = "A findings document (JSON); - for standard input." };
         var format = new Option<string>("--format") { Description = "text (a ratings page) or json (the contract's JSON).", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
-        var rate = new Command("rate", "Rate one findings document.") { rateFile, format, frameworkOption, basisOption };
+        var uncertainty = new Option<bool>("--uncertainty") { Description = "Add Clopper-Pearson intervals and band probabilities (R11: the project's own statistics, not HMIP's method)." };
+        var confidence = new Option<string?>("--confidence") { Description = "The confidence of the intervals, strictly between 0 and 1 (default 0.95); with --uncertainty." };
+        var assumeRelevant = new Option<string?>("--assume-relevant") { Description = "Assume N relevant cases behind each published percentage (k = percentage x N / 100); with --uncertainty." };
+        var rate = new Command("rate", "Rate one findings document.") { rateFile, format, frameworkOption, basisOption, uncertainty, confidence, assumeRelevant };
         rate.SetAction(parsed => Commands.Rate(
             parsed.GetValue(rateFile)!,
             parsed.GetValue(format) == "json",
             Settings(parsed, frameworkOption, basisOption),
+            new UncertaintyRequest(parsed.GetValue(uncertainty), parsed.GetValue(confidence), parsed.GetValue(assumeRelevant)),
             output,
             error));
 
@@ -91,6 +95,7 @@ public static class Program
             error));
 
         var framework = FrameworkCommand(frameworkOption, output, error);
+        var plan = PlanCommand.Create(frameworkOption, output, error);
 
         var root = new RootCommand("Rates HM Inspectorate of Probation findings documents: frameworks as data, findings in, explained ratings out.")
         {
@@ -98,6 +103,7 @@ public static class Program
             explain,
             verify,
             framework,
+            plan,
         };
 
         var result = root.Parse(args);
@@ -116,7 +122,7 @@ public static class Program
     }
 
     private const string Usage =
-        "probation-standards rate FILE [--format text|json] | explain FILE [STANDARD] [--format text|json] | verify PATH... | framework list | framework show ID [--format text|json] | framework export ID [-o FILE]; FILE may be - for standard input";
+        "probation-standards rate FILE [--format text|json] [--uncertainty [--confidence C] [--assume-relevant N]] | explain FILE [STANDARD] [--format text|json] | verify PATH... | framework list | framework show ID [--format text|json] | framework export ID [-o FILE] | plan --share P [--confidence C] [--half-width H] [--format text|json]; FILE may be - for standard input";
 
     // A parser message quotes the arguments it refused: control characters in them are escaped, so it stays one line.
     private static string OneLine(string message) => Text.OneLine(message.Trim());

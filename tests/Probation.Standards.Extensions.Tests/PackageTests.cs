@@ -18,7 +18,7 @@ namespace Probation.Standards.Extensions.Tests;
 [NonParallelizable]
 public class PackageTests
 {
-    private static readonly string[] PackageIds = { "Probation.Standards", "Probation.Standards.Extensions", "Probation.Standards.Testing", "Probation.Standards.Tool" };
+    private static readonly string[] PackageIds = { "Probation.Standards", "Probation.Standards.Extensions", "Probation.Standards.Statistics", "Probation.Standards.Testing", "Probation.Standards.Tool" };
 
     /// <summary>The project folder under src/ of each package, whose PACKAGE.md is the package's readme.</summary>
     private static readonly Dictionary<string, string> ProjectFolders = new()
@@ -26,6 +26,7 @@ public class PackageTests
         ["Probation.Standards"] = "Probation.Standards",
         ["Probation.Standards.Extensions"] = "Probation.Standards.Extensions",
         ["Probation.Standards.Testing"] = "Probation.Standards.Testing",
+        ["Probation.Standards.Statistics"] = "Probation.Standards.Statistics",
         ["Probation.Standards.Tool"] = "Probation.Standards.Cli",
     };
 
@@ -87,7 +88,7 @@ public class PackageTests
     }
 
     [Test]
-    public void Pack_yields_four_packages_each_with_symbols_its_PACKAGE_md_readme_license_repository_and_docs()
+    public void Pack_yields_five_packages_each_with_symbols_its_PACKAGE_md_readme_license_repository_and_docs()
     {
         foreach (var id in PackageIds)
         {
@@ -131,6 +132,15 @@ public class PackageTests
             {
                 entries.ShouldContain(Path.ChangeExtension(assembly, ".xml"), $"{id}: {assembly} has no XML docs");
             }
+        }
+
+        // The statistics package brings MathNet.Numerics; the pure core depends on nothing of the kind.
+        using (var statistics = ZipFile.OpenRead(Path.Combine(this.packages, $"Probation.Standards.Statistics.{this.version}.nupkg")))
+        using (var stream = statistics.GetEntry("Probation.Standards.Statistics.nuspec")!.Open())
+        {
+            var dependencies = XDocument.Load(stream).Descendants().Where(e => e.Name.LocalName == "dependency").Select(e => (string)e.Attribute("id")!).ToList();
+            dependencies.ShouldContain("MathNet.Numerics");
+            dependencies.ShouldContain("Probation.Standards");
         }
 
         using var library = ZipFile.OpenRead(Path.Combine(this.packages, $"Probation.Standards.{this.version}.nupkg"));

@@ -54,7 +54,40 @@ public static class Explainer
             }
         }
 
-        return new StandardExplanation(standard, band, lift);
+        return new StandardExplanation(standard, band, lift, ToLong(YesTurnedNoToDrop(standard, band, basis)));
+    }
+
+    // The fewest Yes answers turned No that take some key question below the current band's lower edge (R5: the
+    // minimum then drops a band); null in the bottom band or when a key question with a result has no counts.
+    private static BigInteger? YesTurnedNoToDrop(StandardResult standard, RatingBand band, BandingBasis basis)
+    {
+        if (band.FromPercent <= 0)
+        {
+            return null;
+        }
+
+        var edge = Banding.Edge.Of(band.FromPercent, basis);
+        BigInteger? fewest = null;
+        foreach (var question in standard.KeyQuestions)
+        {
+            if (!question.HasResult)
+            {
+                continue;
+            }
+
+            if (question.IsPublished)
+            {
+                return null;
+            }
+
+            // The most Yes answers still below the edge: yes' * den < num * relevant, so yes' = ceil(num * relevant / den) - 1.
+            var tally = question.Tally;
+            var most = CeilingDivide((BigInteger)edge.Numerator * tally.Relevant, edge.Denominator) - 1;
+            var turned = BigInteger.Max(BigInteger.Zero, tally.Yes - most);
+            fewest = fewest is null ? turned : BigInteger.Min(fewest.Value, turned);
+        }
+
+        return fewest;
     }
 
     // R8: where the score sits in the overall table, and how many points the next band needs.
@@ -71,7 +104,14 @@ public static class Explainer
             if (result.Score >= bands[i].FromScore && result.Score <= bands[i].ToScore)
             {
                 var next = i + 1 < bands.Count ? bands[i + 1] : null;
-                return new OverallExplanation(table, bands[i], next, next is null ? null : next.FromScore - result.Score);
+                if (next is null || result.Overall == Rating.NotRated)
+                {
+                    return new OverallExplanation(table, bands[i], next, next is null ? null : next.FromScore - result.Score);
+                }
+
+                var needed = next.FromScore - result.Score;
+                OverallPlanner.Plan(result, needed, out var fewest, out var points, out var plan);
+                return new OverallExplanation(table, bands[i], next, needed, fewest, points, plan);
             }
         }
 
@@ -133,7 +173,7 @@ public static class Explainer
     private static long? ToLong(BigInteger? value) => value is { } v && v <= long.MaxValue ? (long)v : null;
 
     // Smallest k with (yes + k) / relevant at or above the edge; never more than the No answers there are.
-    private static BigInteger NoTurnedYes(KeyQuestionTally tally, int fromPercent, BandingBasis basis)
+    internal static BigInteger NoTurnedYes(KeyQuestionTally tally, int fromPercent, BandingBasis basis)
     {
         var edge = Banding.Edge.Of(fromPercent, basis);
         var needed = ((BigInteger)edge.Numerator * tally.Relevant) - ((BigInteger)edge.Denominator * tally.Yes);

@@ -83,15 +83,72 @@ public sealed class BandLift : IEquatable<BandLift>
     public override int GetHashCode() => HashCode.Combine(this.Target, this.NoAnswersTurnedYes, this.NewSufficientCases);
 }
 
+/// <summary>One standard's part of the cheapest path to the next overall band: the band it is lifted to and what that takes.</summary>
+public sealed class OverallPlanStep : IEquatable<OverallPlanStep>
+{
+    internal OverallPlanStep(StandardResult standard, RatingBand target, int pointsGained, long? noAnswersTurnedYes, decimal? percentagePoints, EquatableArray<KeyQuestionLift> keyQuestions)
+    {
+        this.Standard = standard;
+        this.Target = target;
+        this.PointsGained = pointsGained;
+        this.NoAnswersTurnedYes = noAnswersTurnedYes;
+        this.PercentagePoints = percentagePoints;
+        this.KeyQuestions = keyQuestions;
+    }
+
+    /// <summary>The standard lifted.</summary>
+    public StandardResult Standard { get; }
+
+    /// <summary>The band it is lifted to.</summary>
+    public RatingBand Target { get; }
+
+    /// <summary>The points the lift adds to the score (R8).</summary>
+    public int PointsGained { get; }
+
+    /// <summary>The fewest No answers turned Yes that lift it; <see langword="null"/> when its key questions are published percentages.</summary>
+    public long? NoAnswersTurnedYes { get; }
+
+    /// <summary>For published percentages, the percentage points its key questions are short of the target's edge, summed.</summary>
+    public decimal? PercentagePoints { get; }
+
+    /// <summary>The key questions below the target's edge and what each needs.</summary>
+    public EquatableArray<KeyQuestionLift> KeyQuestions { get; }
+
+    /// <inheritdoc />
+    public bool Equals(OverallPlanStep? other) =>
+        other is not null && this.Standard.Equals(other.Standard) && this.Target.Equals(other.Target) && this.PointsGained == other.PointsGained
+        && this.NoAnswersTurnedYes == other.NoAnswersTurnedYes && this.PercentagePoints == other.PercentagePoints && this.KeyQuestions == other.KeyQuestions;
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => this.Equals(obj as OverallPlanStep);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(this.Standard.Id, this.Target, this.NoAnswersTurnedYes);
+}
+
 /// <summary>Why a case standard is rated as it is (R4, R5) and what would lift it a band.</summary>
 public sealed class StandardExplanation : IEquatable<StandardExplanation>
 {
-    internal StandardExplanation(StandardResult standard, RatingBand? band, BandLift? lift)
+    internal StandardExplanation(StandardResult standard, RatingBand? band, BandLift? lift, long? yesAnswersTurnedNoToDrop = null)
     {
         this.Standard = standard;
         this.Band = band;
         this.Lift = lift;
+        this.YesAnswersTurnedNoToDrop = yesAnswersTurnedNoToDrop;
     }
+
+    /// <summary>
+    /// The fewest Yes answers turned No that would drop the computed rating one band (the cheapest key question);
+    /// <see langword="null"/> in the bottom band, when not rated, or when the counts are unknown.
+    /// </summary>
+    public long? YesAnswersTurnedNoToDrop { get; }
+
+    /// <summary>
+    /// Whether one or two answers could change the computed band: a lift of at most two No answers turned Yes, or a
+    /// drop of at most two Yes answers turned No.
+    /// </summary>
+    public bool CouldChangeWithOneOrTwoAnswers =>
+        this.Lift?.NoAnswersTurnedYes is <= 2 || this.YesAnswersTurnedNoToDrop is <= 2;
 
     /// <summary>The standard's result.</summary>
     public StandardResult Standard { get; }
@@ -107,7 +164,8 @@ public sealed class StandardExplanation : IEquatable<StandardExplanation>
 
     /// <inheritdoc />
     public bool Equals(StandardExplanation? other) =>
-        other is not null && this.Standard.Equals(other.Standard) && Equals(this.Band, other.Band) && Equals(this.Lift, other.Lift);
+        other is not null && this.Standard.Equals(other.Standard) && Equals(this.Band, other.Band) && Equals(this.Lift, other.Lift)
+        && this.YesAnswersTurnedNoToDrop == other.YesAnswersTurnedNoToDrop;
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => this.Equals(obj as StandardExplanation);
@@ -119,13 +177,32 @@ public sealed class StandardExplanation : IEquatable<StandardExplanation>
 /// <summary>Where the score sits in the overall table (R8), and the points the next band needs.</summary>
 public sealed class OverallExplanation : IEquatable<OverallExplanation>
 {
-    internal OverallExplanation(OverallBandTable? table, OverallBand? band, OverallBand? next, int? pointsToNext)
+    internal OverallExplanation(OverallBandTable? table, OverallBand? band, OverallBand? next, int? pointsToNext, long? fewestAnswers = null, decimal? fewestPercentagePoints = null, EquatableArray<OverallPlanStep> plan = default)
     {
         this.Table = table;
         this.Band = band;
         this.Next = next;
         this.PointsToNext = pointsToNext;
+        this.FewestAnswers = fewestAnswers;
+        this.FewestPercentagePoints = fewestPercentagePoints;
+        this.Plan = plan;
     }
+
+    /// <summary>
+    /// The fewest No answers turned Yes, over every combination of lifts of the case standards whose counts are known,
+    /// that brings the score to <see cref="Next"/>'s lowest score; judgements and overridden standards fixed.
+    /// <see langword="null"/> in the top band, when the overall is not rated, or when no such combination exists.
+    /// </summary>
+    public long? FewestAnswers { get; }
+
+    /// <summary>
+    /// When no combination of counted standards reaches <see cref="Next"/>, the fewest percentage points, summed, by
+    /// which the published percentages of the other standards would have to rise; otherwise <see langword="null"/>.
+    /// </summary>
+    public decimal? FewestPercentagePoints { get; }
+
+    /// <summary>The cheapest path itself: which standards, to which band, at what cost (empty when there is none).</summary>
+    public EquatableArray<OverallPlanStep> Plan { get; }
 
     /// <summary>The overall table for the result's maximum score; <see langword="null"/> when the framework has none (overall not rated).</summary>
     public OverallBandTable? Table { get; }
@@ -141,7 +218,8 @@ public sealed class OverallExplanation : IEquatable<OverallExplanation>
 
     /// <inheritdoc />
     public bool Equals(OverallExplanation? other) =>
-        other is not null && Equals(this.Table, other.Table) && Equals(this.Band, other.Band) && Equals(this.Next, other.Next) && this.PointsToNext == other.PointsToNext;
+        other is not null && Equals(this.Table, other.Table) && Equals(this.Band, other.Band) && Equals(this.Next, other.Next) && this.PointsToNext == other.PointsToNext
+        && this.FewestAnswers == other.FewestAnswers && this.FewestPercentagePoints == other.FewestPercentagePoints && this.Plan == other.Plan;
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => this.Equals(obj as OverallExplanation);

@@ -148,9 +148,14 @@ public static class ExplanationJson
             writer.WriteNull("lift");
         }
 
+        // How near the band's edges are: a band one or two answers could change deserves a second look.
+        WriteCount(writer, "yesAnswersTurnedNoToDrop", why.YesAnswersTurnedNoToDrop);
+        writer.WriteBoolean("couldChangeWithOneOrTwoAnswers", why.CouldChangeWithOneOrTwoAnswers);
+
         writer.WriteEndObject();
     }
 
+    // R8 and the cheapest path to the next band: "overall": {"rating", "next", "pointsNeeded", "fewestAnswers", "plan"}.
     private static void WriteOverall(Utf8JsonWriter writer, RatingExplanation explanation)
     {
         var result = explanation.Result;
@@ -165,22 +170,57 @@ public static class ExplanationJson
             writer.WriteNumber("toScore", band.ToScore);
         }
 
+        WriteText(writer, "next", overall.Next?.Rating.ToString());
         if (overall.Next is { } next)
         {
-            writer.WriteStartObject("next");
-            writer.WriteString("rating", next.Rating.ToString());
-            writer.WriteNumber("fromScore", next.FromScore);
-            writer.WriteNumber("toScore", next.ToScore);
-            writer.WriteNumber("pointsNeeded", overall.PointsToNext!.Value);
-            writer.WriteEndObject();
-        }
-        else
-        {
-            writer.WriteNull("next");
+            writer.WriteNumber("nextFromScore", next.FromScore);
+            writer.WriteNumber("nextToScore", next.ToScore);
         }
 
+        WriteCount(writer, "pointsNeeded", overall.PointsToNext);
+        WriteCount(writer, "fewestAnswers", overall.FewestAnswers);
+        if (overall.FewestPercentagePoints is { } points)
+        {
+            writer.WriteNumber("fewestPercentagePoints", points);
+        }
+
+        writer.WriteStartArray("plan");
+        foreach (var step in overall.Plan)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("standard", step.Standard.Id);
+            writer.WriteString("from", step.Standard.Rating.ToString());
+            writer.WriteString("target", step.Target.Rating.ToString());
+            writer.WriteNumber("pointsGained", step.PointsGained);
+            WriteCount(writer, "noAnswersTurnedYes", step.NoAnswersTurnedYes);
+            if (step.PercentagePoints is { } stepPoints)
+            {
+                writer.WriteNumber("percentagePoints", stepPoints);
+            }
+
+            writer.WriteStartArray("keyQuestions");
+            foreach (var q in step.KeyQuestions)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("id", q.KeyQuestion.Id);
+                WriteCount(writer, "noAnswersTurnedYes", q.NoAnswersTurnedYes);
+                if (q.PercentagePointsShort is { } short_)
+                {
+                    writer.WriteNumber("percentagePointsShort", short_);
+                }
+
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
         writer.WriteEndObject();
     }
+
+    private static void WriteCount(Utf8JsonWriter writer, string name, int? value) => WriteCount(writer, name, (long?)value);
 
     private static void WriteCount(Utf8JsonWriter writer, string name, long? value)
     {

@@ -24,7 +24,23 @@ public static class RatingJson
     /// <summary>Writes the result to a JSON writer.</summary>
     /// <param name="result">The result.</param>
     /// <param name="writer">The writer.</param>
-    public static void Write(RatingResult result, Utf8JsonWriter writer)
+    public static void Write(RatingResult result, Utf8JsonWriter writer) => Write(result, writer, null);
+
+    /// <summary>Writes the result as indented UTF-8 JSON, with the fields an augmenter adds (e.g. the statistics of R11).</summary>
+    /// <param name="result">The result.</param>
+    /// <param name="utf8Json">The stream to write to.</param>
+    /// <param name="augmenter">Adds fields to key questions, standards and the result; <see langword="null"/> for none.</param>
+    public static void Write(RatingResult result, Stream utf8Json, IRatingJsonAugmenter? augmenter)
+    {
+        using var writer = new Utf8JsonWriter(utf8Json ?? throw new ArgumentNullException(nameof(utf8Json)), new JsonWriterOptions { Indented = true });
+        Write(result, writer, augmenter);
+    }
+
+    /// <summary>Writes the result to a JSON writer, with the fields an augmenter adds.</summary>
+    /// <param name="result">The result.</param>
+    /// <param name="writer">The writer.</param>
+    /// <param name="augmenter">Adds fields to key questions, standards and the result; <see langword="null"/> for none.</param>
+    public static void Write(RatingResult result, Utf8JsonWriter writer, IRatingJsonAugmenter? augmenter)
     {
         if (result is null)
         {
@@ -42,13 +58,14 @@ public static class RatingJson
         writer.WriteStartArray("standards");
         foreach (var standard in result.Standards)
         {
-            WriteStandard(writer, standard);
+            WriteStandard(writer, standard, augmenter);
         }
 
         writer.WriteEndArray();
         writer.WriteNumber("score", result.Score);
         writer.WriteNumber("maxScore", result.MaxScore);
         writer.WriteString("overall", result.Overall.ToString());
+        augmenter?.WriteResultFields(writer, result);
         if (result.Cases is { } cases)
         {
             writer.WriteStartObject("cases");
@@ -101,7 +118,7 @@ public static class RatingJson
         writer.WriteEndObject();
     }
 
-    internal static void WriteStandard(Utf8JsonWriter writer, StandardResult standard)
+    internal static void WriteStandard(Utf8JsonWriter writer, StandardResult standard, IRatingJsonAugmenter? augmenter = null)
     {
         writer.WriteStartObject();
         writer.WriteString("id", standard.Id);
@@ -129,16 +146,17 @@ public static class RatingJson
             writer.WriteStartArray("keyQuestions");
             foreach (var question in standard.KeyQuestions)
             {
-                WriteKeyQuestion(writer, question);
+                WriteKeyQuestion(writer, question, standard, augmenter);
             }
 
             writer.WriteEndArray();
         }
 
+        augmenter?.WriteStandardFields(writer, standard);
         writer.WriteEndObject();
     }
 
-    internal static void WriteKeyQuestion(Utf8JsonWriter writer, KeyQuestionResult question)
+    internal static void WriteKeyQuestion(Utf8JsonWriter writer, KeyQuestionResult question, StandardResult? standard = null, IRatingJsonAugmenter? augmenter = null)
     {
         writer.WriteStartObject();
         writer.WriteString("id", question.Id);
@@ -171,6 +189,11 @@ public static class RatingJson
         else
         {
             writer.WriteNull("band");
+        }
+
+        if (standard is not null)
+        {
+            augmenter?.WriteKeyQuestionFields(writer, standard, question);
         }
 
         writer.WriteEndObject();

@@ -210,6 +210,7 @@ public static class RatingsText
         var b = explanation.Band;
         var upper = b.ToPercent == 100 ? "100% inclusive" : $"below {b.ToPercent}%";
         output.WriteLine($"  {explanation.Driver.Id} sits in the {b.Rating.ToDisplayText()} band ({b.Descriptor}): from {b.FromPercent}% up to {upper} (R4, {Describe(basis)})");
+        WriteFragility(output, explanation);
         var lift = explanation.Lift;
         if (lift is null)
         {
@@ -264,7 +265,62 @@ public static class RatingsText
         output.WriteLine(overall.Next is { } next
             ? $"  {overall.PointsToNext} more points would reach {next.Rating.ToDisplayText()} ({next.FromScore}-{next.ToScore}); points per rating: {string.Join(", ", result.Framework.Points.Select(p => $"{p.Rating.ToDisplayText()} {p.Points}"))}"
             : "  already in the top band");
+        WritePlan(output, overall);
         output.WriteLine();
+    }
+
+    // The cheapest path to the next overall band, exact over every combination of standard lifts.
+    private static void WritePlan(TextWriter output, OverallExplanation overall)
+    {
+        if (overall.Next is not { } next)
+        {
+            return;
+        }
+
+        if (overall.Plan.Count == 0)
+        {
+            output.WriteLine($"  no lift of the case standards that can be lifted (computed from counts, not overridden) reaches {next.Rating.ToDisplayText()}");
+            return;
+        }
+
+        var cost = overall.FewestAnswers is { } answers
+            ? $"{Count(answers, "No answer", "No answers")} turned Yes"
+            : $"{overall.FewestPercentagePoints?.ToString(CultureInfo.InvariantCulture)} percentage points of published percentages (their counts are not known)";
+        output.WriteLine($"  cheapest path to {next.Rating.ToDisplayText()}: {cost}, judgements and overrides as they are:");
+        foreach (var step in overall.Plan)
+        {
+            var what = step.NoAnswersTurnedYes is { } n
+                ? Count(n, "No answer", "No answers") + " turned Yes"
+                : $"{step.PercentagePoints?.ToString(CultureInfo.InvariantCulture)} percentage points";
+            var questions = string.Join(", ", step.KeyQuestions.Select(q => q.NoAnswersTurnedYes is { } k
+                ? $"{q.KeyQuestion.Id} +{k}"
+                : $"{q.KeyQuestion.Id} +{q.PercentagePointsShort?.ToString(CultureInfo.InvariantCulture)} points"));
+            output.WriteLine($"    {step.Standard.Id} {step.Standard.Name} to {step.Target.Rating.ToDisplayText()} (+{Count(step.PointsGained, "point", "points")}): {what} ({questions})");
+        }
+    }
+
+    // Whether one or two answers could move the computed band, up or down.
+    private static void WriteFragility(TextWriter output, StandardExplanation explanation)
+    {
+        var up = explanation.Lift?.NoAnswersTurnedYes;
+        var down = explanation.YesAnswersTurnedNoToDrop;
+        if (!explanation.CouldChangeWithOneOrTwoAnswers)
+        {
+            return;
+        }
+
+        var ways = new List<string>();
+        if (up is <= 2)
+        {
+            ways.Add($"up with {Count(up.Value, "No answer", "No answers")} turned Yes");
+        }
+
+        if (down is <= 2)
+        {
+            ways.Add($"down with {Count(down.Value, "Yes answer", "Yes answers")} turned No");
+        }
+
+        output.WriteLine($"  this band could change with 1 or 2 answers: {string.Join(", or ", ways)}");
     }
 
     private static void WriteClassifications(TextWriter output, RatingResult result, IEnumerable<CaseClassification>? classifications)

@@ -1,0 +1,13 @@
+global using System;
+global using System.Collections.Generic;
+global using System.IO;
+global using System.Linq;
+global using NUnit.Framework;
+global using Shouldly;
+global using Probation.Standards.Cases;
+global using Probation.Standards.Reset;
+global using Probation.Standards.Verification;
+global using Probation.Standards.Explanation;
+global using Probation.Standards.Findings;
+global using Probation.Standards.Frameworks;
+global using Probation.Standards.Scoring;
