@@ -52,6 +52,11 @@ public static class RatingsText
                 line += "judgement";
             }
 
+            if (!standard.CountsTowardsScore)
+            {
+                line += "; not counted in the score (R8)";
+            }
+
             output.WriteLine(line.TrimEnd());
         }
 
