@@ -141,8 +141,8 @@ internal sealed class DocumentBinder : IFindingsHandler
         {
             var date = header.FieldworkStarted.Value;
             var elsewhere = this.catalog.InForceElsewhere(date);
-            var hint = elsewhere.Length == 0 ? string.Empty : $"; a document of another service names its framework: {elsewhere} {(elsewhere.IndexOf(',') >= 0 ? "are" : "is")} in force then";
-            this.Fail(header.FieldworkPlace, ProblemCode.NoFrameworkInForce, $"no known {FrameworkCatalog.DefaultFamily} framework is in force on {DateText.Format(date)} (known: {this.catalog.KnownIds}){hint}");
+            var hint = elsewhere.Length == 0 ? string.Empty : $"; frameworks of other families are never picked by date, so name one in framework (in force then: {elsewhere})";
+            this.Fail(header.FieldworkPlace, ProblemCode.NoFrameworkInForce, $"no framework of the default family {FrameworkCatalog.DefaultFamily} is in force on {DateText.Format(date)} (known: {this.catalog.KnownIds}){hint}");
             return;
         }
 
