@@ -136,17 +136,20 @@ internal static class FrameworkCommands
     {
         var sources = new Sources();
         output.WriteLine($"{Text.OneLine(framework.Id)}: {Text.OneLine(framework.Name)} {sources.Mark(framework.Source)}");
-        output.WriteLine($"  version {Text.OneLine(framework.VersionId)}; in force {InForce(framework)}; {(set.FileOf(framework) is null ? "embedded" : Origin(set, framework, string.Empty))}");
+        output.WriteLine($"  version {Text.OneLine(framework.VersionId)}; family {Text.OneLine(framework.Family)}{(framework.Family == FrameworkCatalog.DefaultFamily ? " (picked by fieldwork date when a document names no framework)" : " (never picked by date: a document names it)")}; in force {InForce(framework)}; {(set.FileOf(framework) is null ? "embedded" : Origin(set, framework, string.Empty))}");
         output.WriteLine();
 
         output.WriteLine("Standards (R2):");
         foreach (var standard in framework.Standards)
         {
             var how = standard.RatedBy == RatedBy.Judgement ? "an inspectors' judgement (R6)" : "rated from cases (R4, R5)";
-            output.WriteLine($"  {Text.OneLine(standard.Id),-7} {Text.OneLine(standard.Name)}; {Text.OneLine(standard.Domain)}; {how} {sources.Mark(standard.Source)}");
+            var counts = standard.CountsTowardsScore ? string.Empty : "; not counted in the score (R8)";
+            output.WriteLine($"  {Text.OneLine(standard.Id),-7} {Text.OneLine(standard.Name)}; {Text.OneLine(standard.Domain)}; {how}{counts} {sources.Mark(standard.Source)}");
             foreach (var question in standard.KeyQuestions)
             {
-                output.WriteLine($"    {Text.OneLine(question.Id),-8} {Text.OneLine(question.Lens),-12} {Text.OneLine(question.Text)} {sources.Mark(question.Source)}");
+                var lens = question.Lens is null ? "(lens not known)" : Text.OneLine(question.Lens);
+                var wording = question.Text is null ? "(wording not known)" : Text.OneLine(question.Text);
+                output.WriteLine($"    {Text.OneLine(question.Id),-8} {lens,-12} {wording} {sources.Mark(question.Source)}");
             }
         }
 

@@ -12,14 +12,33 @@ public class FrameworkCommandTests
     private static string Seed => Path.Combine(Tool.Seeds, "nottinghamshire-pdu-2025.json");
 
     [Test]
-    public void List_gives_one_line_for_the_embedded_framework()
+    public void List_gives_one_line_per_embedded_framework_with_its_dates()
     {
         var framework = Embedded();
         var (exit, output, error) = Tool.Run("framework", "list");
         exit.ShouldBe(0, error);
-        output.Split('\n', StringSplitOptions.RemoveEmptyEntries).ShouldHaveSingleItem().ShouldBe(
-            $"{Id}  {framework["name"]}  version {framework["versionId"]}  from {framework["effectiveFrom"]}");
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+        // R1: the frameworks since 2018, the 2018 one in its CRC and NPS variants; dates as docs/rules.md R1 gives them.
+        lines.Select(l => l.Split("  ")[0]).ShouldBe(new[] { "probation-2018-crc", "probation-2018-nps", "probation-pdu-2021", Id, "youth-2018", "youth-2021" });
+        lines[0].ShouldEndWith("  from 2018-04-01 to 2021-06-25");
+        lines[1].ShouldEndWith("  from 2018-04-01 to 2021-06-25");
+        lines[2].ShouldEndWith("  from 2021-06-26 to 2023-09-30");
+        lines[3].ShouldBe($"{Id}  {framework["name"]}  version {framework["versionId"]}  from {framework["effectiveFrom"]}");
+        lines[4].ShouldEndWith("  from 2018-06-01 to 2021-05-31");
+        lines[5].ShouldEndWith("  from 2021-06-01 to 2025-03-31");
         framework["effectiveTo"].ShouldBeNull("R1: the 2023 framework has no end date");
+    }
+
+    [Test]
+    public void Show_marks_wording_not_known_and_a_standard_that_does_not_count()
+    {
+        var (exit, output, error) = Tool.Run("framework", "show", "youth-2021");
+        exit.ShouldBe(0, error);
+        output.ShouldContain("family youth (never picked by date: a document names it)");
+        output.ShouldContain("    2.1.1    desistance   (wording not known) [unverified, source ");
+        output.ShouldContain("  4.1     Resettlement policy and provision; Resettlement; an inspectors' judgement (R6); not counted in the score (R8) [confirmed (partial), source ");
+        output.ShouldContain("Overall rating for a maximum score of 36 (R8) [confirmed (partial), source ");
     }
 
     [Test]
@@ -36,7 +55,7 @@ public class FrameworkCommandTests
         var (exit, output, error) = Tool.Run("framework", "list", "--framework-file", "my-framework.json", "--framework-file", "edited.json");
         exit.ShouldBe(0, error);
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        lines.Length.ShouldBe(2, output);
+        lines.Length.ShouldBe(7, output); // the six embedded frameworks, one of them replaced, and my-framework
         lines.ShouldContain(l => l.StartsWith("my-framework  ", StringComparison.Ordinal) && l.Contains("version local.1", StringComparison.Ordinal) && l.EndsWith("  file my-framework.json", StringComparison.Ordinal));
         lines.ShouldContain(l => l.StartsWith($"{Id}  ", StringComparison.Ordinal) && l.Contains("version 2023.1-edited", StringComparison.Ordinal) && l.EndsWith("  file edited.json, in place of the embedded framework of this id", StringComparison.Ordinal));
     }
@@ -136,7 +155,7 @@ public class FrameworkCommandTests
 
         var (exit, output, error) = Tool.Run("framework", "list", "--framework-file", "control.json");
         exit.ShouldBe(0, error);
-        output.Split('\n', StringSplitOptions.RemoveEmptyEntries).ShouldHaveSingleItem().ShouldContain("  Two\\nlines  version ");
+        output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Single(l => l.StartsWith(Id, StringComparison.Ordinal)).ShouldContain("  Two\\nlines  version ");
 
         (exit, output, error) = Tool.Run("rate", Seed, "--framework-file", "control.json");
         exit.ShouldBe(0, error);
@@ -155,7 +174,7 @@ public class FrameworkCommandTests
         var (exit, output, error) = Tool.Run("framework", command, "probation-pdu-1999");
         exit.ShouldBe(2);
         output.ShouldBeEmpty();
-        error.Trim().ShouldBe($"error: no framework 'probation-pdu-1999' (known: {Id})");
+        error.Trim().ShouldBe("error: no framework 'probation-pdu-1999' (known: probation-2018-crc, probation-2018-nps, probation-pdu-2021, probation-pdu-2023, youth-2018, youth-2021)");
     }
 
     [Test]

@@ -240,7 +240,9 @@ public class FrameworkCatalogTests
         inForce2.ShouldBeSameAs(user);
         catalog.TryGetFrameworkInForce(new DateTime(2025, 9, 30), out var inForce3).ShouldBeTrue();
         inForce3.ShouldBeSameAs(FrameworkCatalog.DefaultFramework);
-        catalog.TryGetFrameworkInForce(new DateTime(2023, 9, 30), out var beforeAny).ShouldBeFalse();
+        catalog.TryGetFrameworkInForce(new DateTime(2023, 9, 30), out var earlier).ShouldBeTrue();
+        earlier!.Id.ShouldBe("probation-pdu-2021");
+        catalog.TryGetFrameworkInForce(new DateTime(2021, 6, 25), out var beforeAny).ShouldBeFalse("the CRC/NPS frameworks in force then are of other families");
         beforeAny.ShouldBeNull();
 
         // With returns a new catalog: the default one is unchanged.
@@ -288,7 +290,7 @@ public class FrameworkCatalogTests
         Docs.Read(doc, FrameworkCatalog.Default.With(user)).Framework.ShouldBeSameAs(user);
     }
 
-    [TestCase("2023-09-30", Description = "the day before probation-pdu-2023 came in")]
+    [TestCase("2021-06-25", Description = "the day before probation-pdu-2021, the first framework of the default family, came in")]
     public void R1_a_document_without_framework_is_rejected_when_none_is_in_force(string date)
     {
         var doc = Docs.Aggregate();

@@ -25,6 +25,7 @@ public sealed class Framework : IEquatable<Framework>
         string id,
         string versionId,
         string name,
+        string family,
         DateTime effectiveFrom,
         DateTime? effectiveTo,
         SourceReference source,
@@ -38,6 +39,7 @@ public sealed class Framework : IEquatable<Framework>
         this.Id = id;
         this.VersionId = versionId;
         this.Name = name;
+        this.Family = family;
         this.EffectiveFrom = effectiveFrom.Date;
         this.EffectiveTo = effectiveTo?.Date;
         this.Source = source;
@@ -79,6 +81,13 @@ public sealed class Framework : IEquatable<Framework>
 
     /// <summary>The framework's name.</summary>
     public string Name { get; }
+
+    /// <summary>
+    /// The family the framework belongs to, e.g. <c>probation-pdu</c> or <c>youth</c> (R1): frameworks of one family
+    /// follow one another in time, and a document that names no framework gets the one of the default framework's
+    /// family (<see cref="FrameworkCatalog.DefaultFamily"/>) in force on its fieldwork start date.
+    /// </summary>
+    public string Family { get; }
 
     /// <summary>The first fieldwork date the framework applies to.</summary>
     public DateTime EffectiveFrom { get; }
@@ -271,6 +280,7 @@ public sealed class Framework : IEquatable<Framework>
             this.Id,
             $"{published}+reset-{days}d",
             this.Name,
+            this.Family,
             this.EffectiveFrom,
             this.EffectiveTo,
             this.Source,
@@ -284,7 +294,7 @@ public sealed class Framework : IEquatable<Framework>
 
     /// <inheritdoc />
     public bool Equals(Framework? other) =>
-        other is not null && (ReferenceEquals(this, other) || (this.Id == other.Id && this.VersionId == other.VersionId && this.Name == other.Name
+        other is not null && (ReferenceEquals(this, other) || (this.Id == other.Id && this.VersionId == other.VersionId && this.Name == other.Name && this.Family == other.Family
         && this.EffectiveFrom == other.EffectiveFrom && this.EffectiveTo == other.EffectiveTo && this.Source.Equals(other.Source)
         && this.Standards == other.Standards && this.Bands == other.Bands && this.Points == other.Points
         && this.OverallBands == other.OverallBands && this.Reset.Equals(other.Reset)));

@@ -16,6 +16,13 @@ public sealed class FrameworkCatalog
     /// <summary>The id of the default framework, <c>probation-pdu-2023</c> (R1).</summary>
     public const string DefaultFrameworkId = "probation-pdu-2023";
 
+    /// <summary>
+    /// The family of the default framework, <c>probation-pdu</c>: the PDU frameworks of the unified Probation Service
+    /// (2021 and 2023). A document that names no framework gets the framework of this family in force on its date
+    /// (R1); a framework file without a <c>family</c> belongs to it.
+    /// </summary>
+    public const string DefaultFamily = "probation-pdu";
+
     private const string ResourcePrefix = "Probation.Standards.Frameworks.";
     private static readonly Lazy<FrameworkCatalog> Embedded = new(LoadEmbedded);
 
@@ -98,16 +105,34 @@ public sealed class FrameworkCatalog
     public Framework GetFramework(string id) =>
         this.TryGetFramework(id, out var framework) ? framework : throw new KeyNotFoundException($"no framework '{id}' (known: {this.KnownIds})");
 
-    /// <summary>Finds the framework in force on a fieldwork start date: of those in force, the latest to begin (R1).</summary>
+    /// <summary>
+    /// Finds the framework in force on a fieldwork start date among the frameworks of the default family,
+    /// <see cref="DefaultFamily"/> (R1): of those in force, the latest to begin. The CRC/NPS and youth justice
+    /// frameworks are in other families and are never picked by date: a document names them.
+    /// </summary>
     /// <param name="fieldworkStarted">The date.</param>
     /// <param name="framework">The framework, when one is in force.</param>
     /// <returns>Whether one is.</returns>
-    public bool TryGetFrameworkInForce(DateTime fieldworkStarted, [NotNullWhen(true)] out Framework? framework)
+    public bool TryGetFrameworkInForce(DateTime fieldworkStarted, [NotNullWhen(true)] out Framework? framework) =>
+        this.TryGetFrameworkInForce(fieldworkStarted, DefaultFamily, out framework);
+
+    /// <summary>Finds the framework of a family in force on a fieldwork start date: of those in force, the latest to begin (R1).</summary>
+    /// <param name="fieldworkStarted">The date.</param>
+    /// <param name="family">The family, e.g. <c>youth</c> (compared exactly).</param>
+    /// <param name="framework">The framework, when one is in force.</param>
+    /// <returns>Whether one is.</returns>
+    public bool TryGetFrameworkInForce(DateTime fieldworkStarted, string family, [NotNullWhen(true)] out Framework? framework)
     {
+        if (family is null)
+        {
+            throw new ArgumentNullException(nameof(family));
+        }
+
         framework = null;
         foreach (var candidate in this.frameworks)
         {
-            if (candidate.IsInForceOn(fieldworkStarted) && (framework is null || candidate.EffectiveFrom > framework.EffectiveFrom))
+            if (string.Equals(candidate.Family, family, StringComparison.Ordinal) && candidate.IsInForceOn(fieldworkStarted)
+                && (framework is null || candidate.EffectiveFrom > framework.EffectiveFrom))
             {
                 framework = candidate;
             }
@@ -117,12 +142,20 @@ public sealed class FrameworkCatalog
     }
 
 #if NET6_0_OR_GREATER
-    /// <summary>Finds the framework in force on a fieldwork start date (R1).</summary>
+    /// <summary>Finds the framework of the default family in force on a fieldwork start date (R1).</summary>
     /// <param name="fieldworkStarted">The date.</param>
     /// <param name="framework">The framework, when one is in force.</param>
     /// <returns>Whether one is.</returns>
     public bool TryGetFrameworkInForce(DateOnly fieldworkStarted, [NotNullWhen(true)] out Framework? framework) =>
         this.TryGetFrameworkInForce(fieldworkStarted.ToDateTime(TimeOnly.MinValue), out framework);
+
+    /// <summary>Finds the framework of a family in force on a fieldwork start date (R1).</summary>
+    /// <param name="fieldworkStarted">The date.</param>
+    /// <param name="family">The family, e.g. <c>youth</c>.</param>
+    /// <param name="framework">The framework, when one is in force.</param>
+    /// <returns>Whether one is.</returns>
+    public bool TryGetFrameworkInForce(DateOnly fieldworkStarted, string family, [NotNullWhen(true)] out Framework? framework) =>
+        this.TryGetFrameworkInForce(fieldworkStarted.ToDateTime(TimeOnly.MinValue), family, out framework);
 #endif
 
     /// <summary>The framework's JSON, to edit and load back with <see cref="ReadFramework"/>: the bytes it was read from.</summary>
@@ -137,6 +170,10 @@ public sealed class FrameworkCatalog
     }
 
     internal string KnownIds => string.Join(", ", this.frameworks.Select(f => f.Id));
+
+    // The frameworks of other families in force on a date, for the message when none of the default family is (R1).
+    internal string InForceElsewhere(DateTime date) =>
+        string.Join(", ", this.frameworks.Where(f => f.Family != DefaultFamily && f.IsInForceOn(date)).Select(f => f.Id));
 
     private static FrameworkCatalog LoadEmbedded()
     {

@@ -17,6 +17,8 @@ internal sealed class FrameworkDto
 
     public string? Name { get; set; }
 
+    public string? Family { get; set; }
+
     public string? EffectiveFrom { get; set; }
 
     public string? EffectiveTo { get; set; }
@@ -54,6 +56,8 @@ internal sealed class StandardDto
     public string? Domain { get; set; }
 
     public string? RatedBy { get; set; }
+
+    public bool? CountsTowardsScore { get; set; }
 
     public SourceDto? Source { get; set; }
 

@@ -18,7 +18,7 @@ public enum RatedBy
 /// <summary>A key question of a case standard (R2).</summary>
 public sealed class KeyQuestionDefinition : IEquatable<KeyQuestionDefinition>
 {
-    internal KeyQuestionDefinition(string id, string text, string lens, int index, SourceReference source, string standardId)
+    internal KeyQuestionDefinition(string id, string? text, string? lens, int index, SourceReference source, string standardId)
     {
         this.Id = id;
         this.Text = text;
@@ -31,11 +31,17 @@ public sealed class KeyQuestionDefinition : IEquatable<KeyQuestionDefinition>
     /// <summary>The id, e.g. <c>P2.1.3</c>.</summary>
     public string Id { get; }
 
-    /// <summary>The question as printed (display data; no rule depends on it).</summary>
-    public string Text { get; }
+    /// <summary>
+    /// The question as printed (display data; no rule depends on it); <see langword="null"/> when no source read gives
+    /// its wording, which the framework leaves out rather than invent.
+    /// </summary>
+    public string? Text { get; }
 
-    /// <summary>The lens: engagement, desistance or keeping other people safe.</summary>
-    public string Lens { get; }
+    /// <summary>
+    /// The lens, e.g. engagement, desistance or keeping other people safe (display data); <see langword="null"/> when
+    /// the framework does not know it.
+    /// </summary>
+    public string? Lens { get; }
 
     /// <summary>The position among all the framework's key questions, in framework order.</summary>
     public int Index { get; }
@@ -64,8 +70,9 @@ public sealed class KeyQuestionDefinition : IEquatable<KeyQuestionDefinition>
 /// <summary>A standard of a framework (R2).</summary>
 public sealed class StandardDefinition : IEquatable<StandardDefinition>
 {
-    internal StandardDefinition(string id, string name, string domain, RatedBy ratedBy, EquatableArray<KeyQuestionDefinition> keyQuestions, SourceReference source)
+    internal StandardDefinition(string id, string name, string domain, RatedBy ratedBy, EquatableArray<KeyQuestionDefinition> keyQuestions, SourceReference source, bool countsTowardsScore = true)
     {
+        this.CountsTowardsScore = countsTowardsScore;
         this.Id = id;
         this.Name = name;
         this.Domain = domain;
@@ -89,13 +96,20 @@ public sealed class StandardDefinition : IEquatable<StandardDefinition>
     /// <summary>Its key questions in order (empty for a judgement).</summary>
     public EquatableArray<KeyQuestionDefinition> KeyQuestions { get; }
 
+    /// <summary>
+    /// Whether the standard's points count towards the score and its maximum (R8). <see langword="false"/> for a
+    /// standard that is rated and reported but left out of the score, as youth justice resettlement is from 2021.
+    /// </summary>
+    public bool CountsTowardsScore { get; }
+
     /// <summary>Where it comes from.</summary>
     public SourceReference Source { get; }
 
     /// <inheritdoc />
     public bool Equals(StandardDefinition? other) =>
         other is not null && this.Id == other.Id && this.Name == other.Name && this.Domain == other.Domain
-        && this.RatedBy == other.RatedBy && this.KeyQuestions == other.KeyQuestions && this.Source.Equals(other.Source);
+        && this.RatedBy == other.RatedBy && this.KeyQuestions == other.KeyQuestions && this.CountsTowardsScore == other.CountsTowardsScore
+        && this.Source.Equals(other.Source);
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => this.Equals(obj as StandardDefinition);

@@ -74,6 +74,7 @@ internal static class FrameworkReader
             var id = this.Required(dto.Id, JsonPathText.Property(root, "id"));
             var versionId = this.Required(dto.VersionId, JsonPathText.Property(root, "versionId"));
             var name = this.Required(dto.Name, JsonPathText.Property(root, "name"));
+            var family = dto.Family is null ? FrameworkCatalog.DefaultFamily : this.Required(dto.Family, JsonPathText.Property(root, "family"));
             var from = this.Date(dto.EffectiveFrom, JsonPathText.Property(root, "effectiveFrom"));
             DateTime? to = dto.EffectiveTo is null ? null : this.Date(dto.EffectiveTo, JsonPathText.Property(root, "effectiveTo"));
             if (to < from)
@@ -86,7 +87,7 @@ internal static class FrameworkReader
             var bands = this.Bands(dto.Bands, JsonPathText.Property(root, "bands"));
             var points = this.Points(dto.Points, JsonPathText.Property(root, "points"));
             var overall = this.OverallTables(dto.OverallBands, JsonPathText.Property(root, "overallBands"));
-            var framework = new Framework(id, versionId, name, from, to, source, standards, bands, points, overall, this.Reset(dto.Reset, standards), this.json);
+            var framework = new Framework(id, versionId, name, family, from, to, source, standards, bands, points, overall, this.Reset(dto.Reset, standards), this.json);
             return framework;
         }
 
@@ -100,6 +101,7 @@ internal static class FrameworkReader
             var ids = new HashSet<string>(StringComparer.Ordinal);
             var result = ImmutableArray.CreateBuilder<StandardDefinition>();
             var questionIndex = 0;
+            var counting = 0;
             for (var i = 0; i < list!.Count; i++)
             {
                 var at = JsonPathText.Index(path, i);
@@ -138,10 +140,11 @@ internal static class FrameworkReader
                         this.Fail(JsonPathText.Property(qat, "id"), $"duplicate id '{qid}'");
                     }
 
+                    // Wording and lens are display data: absent when no source gives them, never invented; present means not empty.
                     questions.Add(new KeyQuestionDefinition(
                         qid,
-                        this.Required(qdto.Text, JsonPathText.Property(qat, "text")),
-                        this.Required(qdto.Lens, JsonPathText.Property(qat, "lens")),
+                        this.Optional(qdto.Text, JsonPathText.Property(qat, "text")),
+                        this.Optional(qdto.Lens, JsonPathText.Property(qat, "lens")),
                         questionIndex++,
                         this.Source(qdto.Source, JsonPathText.Property(qat, "source")),
                         id));
@@ -153,7 +156,15 @@ internal static class FrameworkReader
                     this.Required(dto.Domain, JsonPathText.Property(at, "domain")),
                     ratedBy,
                     questions.ToImmutable(),
-                    this.Source(dto.Source, JsonPathText.Property(at, "source"))));
+                    this.Source(dto.Source, JsonPathText.Property(at, "source")),
+                    dto.CountsTowardsScore ?? true));
+                counting += dto.CountsTowardsScore == false ? 0 : 1;
+            }
+
+            // R8: the score adds the counting standards; a framework none of whose standards counts has no score.
+            if (counting == 0)
+            {
+                this.Fail(path, "at least one standard must count towards the score (countsTowardsScore)");
             }
 
             if (questionIndex > 64)
@@ -408,6 +419,16 @@ internal static class FrameworkReader
             }
 
             return value!;
+        }
+
+        private string? Optional(string? value, string path)
+        {
+            if (value is not null && string.IsNullOrWhiteSpace(value))
+            {
+                this.Fail(path, "must not be empty when given; leave it out when it is not known");
+            }
+
+            return value;
         }
 
         private InvalidInputException Error(string path, string problem) =>

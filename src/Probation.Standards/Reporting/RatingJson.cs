@@ -130,6 +130,12 @@ public static class RatingJson
         }
 
         writer.WriteNumber("points", standard.Points);
+        if (!standard.CountsTowardsScore)
+        {
+            // R8: rated and reported, but its points are not in the score (youth resettlement).
+            writer.WriteBoolean("countsTowardsScore", false);
+        }
+
         if (standard.RatedBy == RatedBy.CaseSample)
         {
             if (standard.DrivenBy is null)

@@ -27,6 +27,14 @@ public static class RatingsText
         output.WriteLine($"Overall rating: {result.Overall.ToDisplayText()}");
         var domain = string.Empty;
         var domainNumber = 0;
+
+        // Names longer than the usual column (youth 3.4) widen it for every row, so the ratings stay aligned.
+        var nameWidth = NameWidth;
+        foreach (var standard in result.Standards)
+        {
+            nameWidth = Math.Max(nameWidth, standard.Name.Length);
+        }
+
         foreach (var standard in result.Standards)
         {
             var definition = result.Framework.GetStandard(standard.Id);
@@ -37,7 +45,7 @@ public static class RatingsText
                 output.WriteLine($"{++domainNumber}. {domain}");
             }
 
-            var line = $"  {standard.Id,-5} {standard.Name.PadRight(NameWidth)} {standard.Rating.ToDisplayText(),-22}";
+            var line = $"  {standard.Id,-5} {standard.Name.PadRight(nameWidth)} {standard.Rating.ToDisplayText(),-22}";
             if (standard.RatedBy == RatedBy.CaseSample)
             {
                 var driver = standard.Driver;
@@ -50,6 +58,11 @@ public static class RatingsText
             else
             {
                 line += "judgement";
+            }
+
+            if (!standard.CountsTowardsScore)
+            {
+                line += "; not counted in the score (R8)";
             }
 
             output.WriteLine(line.TrimEnd());

@@ -49,12 +49,18 @@ public static class Rater
             }
         }
 
-        // R8: points, score over rated standards, overall from the table for that maximum.
+        // R8: points, score over the rated standards that count, overall from the table for that maximum.
+        // A standard that does not count (youth resettlement) is rated and reported, but adds neither points nor maximum.
         var score = 0;
         var rated = 0;
         var notRated = new List<string>();
         foreach (var standard in standards)
         {
+            if (!standard.CountsTowardsScore)
+            {
+                continue;
+            }
+
             if (standard.Rating == Rating.NotRated)
             {
                 notRated.Add(standard.Id);

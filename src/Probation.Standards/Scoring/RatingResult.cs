@@ -202,6 +202,7 @@ public sealed class StandardResult : IEquatable<StandardResult>
         this.Id = definition.Id;
         this.Name = definition.Name;
         this.RatedBy = definition.RatedBy;
+        this.CountsTowardsScore = definition.CountsTowardsScore;
         this.Rating = rating;
         this.ComputedRating = computedRating;
         this.Points = points;
@@ -225,8 +226,11 @@ public sealed class StandardResult : IEquatable<StandardResult>
     /// <summary>For a case standard, the rating its key questions give before any override; <see langword="null"/> for a judgement.</summary>
     public Rating? ComputedRating { get; }
 
-    /// <summary>The points the final rating scores (R8).</summary>
+    /// <summary>The points the final rating is worth (R8); they are in the score only when <see cref="CountsTowardsScore"/>.</summary>
     public int Points { get; }
+
+    /// <summary>Whether the standard counts towards the score and its maximum (R8); youth justice resettlement does not.</summary>
+    public bool CountsTowardsScore { get; }
 
     /// <summary>For a rated case standard, the key question with the lowest result (first in order on a tie, R5).</summary>
     public string? DrivenBy { get; }
@@ -258,7 +262,7 @@ public sealed class StandardResult : IEquatable<StandardResult>
     public bool Equals(StandardResult? other) =>
         other is not null && this.Id == other.Id && this.Name == other.Name && this.RatedBy == other.RatedBy && this.Rating == other.Rating
         && this.ComputedRating == other.ComputedRating && this.Points == other.Points && this.DrivenBy == other.DrivenBy
-        && this.KeyQuestions == other.KeyQuestions && Equals(this.Override, other.Override);
+        && this.CountsTowardsScore == other.CountsTowardsScore && this.KeyQuestions == other.KeyQuestions && Equals(this.Override, other.Override);
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => this.Equals(obj as StandardResult);

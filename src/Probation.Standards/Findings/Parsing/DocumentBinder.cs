@@ -139,7 +139,10 @@ internal sealed class DocumentBinder : IFindingsHandler
         }
         else if (!this.catalog.TryGetFrameworkInForce(header.FieldworkStarted.Value, out this.framework))
         {
-            this.Fail(header.FieldworkPlace, ProblemCode.NoFrameworkInForce, $"no known framework is in force on {DateText.Format(header.FieldworkStarted.Value)} (known: {this.catalog.KnownIds})");
+            var date = header.FieldworkStarted.Value;
+            var elsewhere = this.catalog.InForceElsewhere(date);
+            var hint = elsewhere.Length == 0 ? string.Empty : $"; frameworks of other families are never picked by date, so name one in framework (in force then: {elsewhere})";
+            this.Fail(header.FieldworkPlace, ProblemCode.NoFrameworkInForce, $"no framework of the default family {FrameworkCatalog.DefaultFamily} is in force on {DateText.Format(date)} (known: {this.catalog.KnownIds}){hint}");
             return;
         }
 
