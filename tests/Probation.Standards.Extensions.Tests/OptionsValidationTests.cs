@@ -45,7 +45,7 @@ public class OptionsValidationTests
         failure.OptionsType.ShouldBe(typeof(ProbationStandardsOptions));
         failure.Failures.Count().ShouldBe(7, string.Join(Environment.NewLine, failure.Failures));
         failure.Message.ShouldContain("ProbationStandards:BandingBasis: 'Bananas' is not a banding basis (ExactRatio or RoundedPercentage)");
-        failure.Message.ShouldContain("DefaultFrameworkId: unknown framework 'probation-pdu-1999' (known: probation-2018-crc, probation-2018-nps, probation-pdu-2021, probation-pdu-2023, youth-2018, youth-2021)");
+        failure.Message.ShouldContain("DefaultFrameworkId: unknown framework 'probation-pdu-1999' (known: probation-2018, probation-2018-nps, probation-pdu-2021, probation-pdu-2023, youth-2018, youth-2021)");
         failure.Message.ShouldContain($"FrameworkFiles[0]: framework file '{missing}' does not exist");
         failure.Message.ShouldContain($"FrameworkFiles[1]: invalid framework file: {notJson}");
         failure.Message.ShouldContain($"FrameworkFiles[2]: invalid framework file: {gap}: $.bands");

@@ -173,7 +173,7 @@ public class PackageTests
 
         exit.ShouldBe(3, output);
         output.ShouldContain("invalid options:");
-        output.ShouldContain("DefaultFrameworkId: unknown framework 'probation-pdu-1999' (known: probation-2018-crc, probation-2018-nps, probation-pdu-2021, probation-pdu-2023, youth-2018, youth-2021)");
+        output.ShouldContain("DefaultFrameworkId: unknown framework 'probation-pdu-1999' (known: probation-2018, probation-2018-nps, probation-pdu-2021, probation-pdu-2023, youth-2018, youth-2021)");
         output.ShouldContain("ResetAdjustedWithinDays: -1 is negative");
         output.ShouldContain("ProbationStandards:BandingBasis: 'Nearest' is not a banding basis (ExactRatio or RoundedPercentage)");
         output.ShouldNotContain("DI:", Case.Sensitive, "nothing is rated with invalid options");

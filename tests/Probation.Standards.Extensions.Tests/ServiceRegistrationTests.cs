@@ -85,7 +85,7 @@ public class ServiceRegistrationTests
 
             rater.RatingOptions.Basis.ShouldBe(BandingBasis.RoundedPercentage);
             rater.DefaultFramework.Id.ShouldBe("custom-2024");
-            rater.Catalog.Frameworks.Select(f => f.Id).ShouldBe(new[] { "probation-2018-crc", "probation-2018-nps", "probation-pdu-2021", "probation-pdu-2023", "youth-2018", "youth-2021", "custom-2024" });
+            rater.Catalog.Frameworks.Select(f => f.Id).ShouldBe(new[] { "probation-2018", "probation-2018-nps", "probation-pdu-2021", "probation-pdu-2023", "youth-2018", "youth-2021", "custom-2024" });
             rater.Catalog.Frameworks.ShouldAllBe(f => f.Reset.AdjustedWithinDays == 0);
         }
         finally

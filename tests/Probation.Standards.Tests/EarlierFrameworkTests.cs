@@ -20,8 +20,8 @@ public class EarlierFrameworkTests
     public static IEnumerable<TestCaseData> Frameworks()
     {
         // id, family, from, to (null: open), standards in order, judgement-rated ones, maximum score
-        yield return new TestCaseData("probation-2018-crc", "probation-crc", "2018-04-01", "2021-06-25",
-            "1.1 1.2 1.3 1.4 2.1 2.2 2.3 2.4 4.1 4.2", "1.1 1.2 1.3 1.4", 30).SetName("probation-2018-crc");
+        yield return new TestCaseData("probation-2018", "probation-crc", "2018-04-01", "2021-06-25",
+            "1.1 1.2 1.3 1.4 2.1 2.2 2.3 2.4 4.1 4.2", "1.1 1.2 1.3 1.4", 30).SetName("probation-2018");
         yield return new TestCaseData("probation-2018-nps", "probation-nps", "2018-04-01", "2021-06-25",
             "1.1 1.2 1.3 1.4 2.1 2.2 2.3 2.4 3.1 3.2", "1.1 1.2 1.3 1.4", 30).SetName("probation-2018-nps");
         yield return new TestCaseData("probation-pdu-2021", "probation-pdu", "2021-06-26", "2023-09-30",
@@ -39,7 +39,7 @@ public class EarlierFrameworkTests
     {
         FrameworkCatalog.Default.Frameworks.Select(f => f.Id).ShouldBe(new[]
         {
-            "probation-2018-crc", "probation-2018-nps", "probation-pdu-2021", "probation-pdu-2023", "youth-2018", "youth-2021",
+            "probation-2018", "probation-2018-nps", "probation-pdu-2021", "probation-pdu-2023", "youth-2018", "youth-2021",
         });
     }
 
@@ -98,7 +98,7 @@ public class EarlierFrameworkTests
         FrameworkCatalog.ReadFramework(stream, id + ".json").ShouldBe(FrameworkCatalog.Default.GetFramework(id));
     }
 
-    [TestCase("probation-2018-crc")]
+    [TestCase("probation-2018")]
     [TestCase("probation-2018-nps")]
     [TestCase("probation-pdu-2021")]
     [TestCase("youth-2018")]
@@ -151,7 +151,7 @@ public class EarlierFrameworkTests
     [TestCase("youth", "2025-03-31", "youth-2021")]
     [TestCase("youth", "2025-04-01", null, Description = "the 2025 youth framework is not embedded")]
     [TestCase("probation-crc", "2018-03-31", null)]
-    [TestCase("probation-crc", "2018-04-01", "probation-2018-crc")]
+    [TestCase("probation-crc", "2018-04-01", "probation-2018")]
     [TestCase("probation-nps", "2021-06-25", "probation-2018-nps")]
     [TestCase("probation-nps", "2021-06-26", null)]
     public void R1_a_date_picks_within_a_named_family(string family, string date, string? expected)
@@ -170,7 +170,7 @@ public class EarlierFrameworkTests
         var problem = Docs.Rejects(doc).Problems[0];
         problem.Path.ShouldBe("$.fieldworkStarted");
         problem.Message.ShouldContain("2019-05-13");
-        problem.Message.ShouldContain("name one in framework (in force then: probation-2018-crc, probation-2018-nps, youth-2018)");
+        problem.Message.ShouldContain("name one in framework (in force then: probation-2018, probation-2018-nps, youth-2018)");
     }
 
     [Test]

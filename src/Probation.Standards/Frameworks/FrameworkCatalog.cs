@@ -192,6 +192,8 @@ public sealed class FrameworkCatalog
             builder.Add(FrameworkReader.Read(stream, "embedded:" + resource.Substring(ResourcePrefix.Length)));
         }
 
+        // In id order (ordinal), whatever the resource names sort to.
+        builder.Sort((left, right) => string.CompareOrdinal(left.Id, right.Id));
         return new FrameworkCatalog(builder.ToImmutable());
     }
 }
