@@ -28,7 +28,8 @@ internal sealed class CsvSheet : ISheetRow
             return;
         }
 
-        var text = new StreamReader(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16, leaveOpen: true);
+        // The encoding's preamble lets the reader skip a UTF-8 byte order mark.
+        var text = new StreamReader(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16, leaveOpen: true);
         var options = new CsvDataReaderOptions
         {
             HasHeaders = true,
