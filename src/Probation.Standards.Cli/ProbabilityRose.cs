@@ -38,11 +38,15 @@ internal static class ProbabilityRose
             var s = Math.Sin(theta);
             var c = Math.Cos(theta);
             var x = s * s;
-            if (x <= 0 || x >= 1)
+            if (x <= 0)
             {
-                // The density's smooth factor 2 sin^(2a-1) cos^(2b-1) at the ends: finite because a, b >= 1/2.
-                var endDensity = x <= 0 ? (aX == 0.5 ? 2 * Math.Exp(-logNorm) : 0) : (bX == 0.5 ? 2 * Math.Exp(-logNorm) : 0);
-                return endDensity * (x <= 0 ? 1 : 0);
+                // θ = 0: the smooth factor 2 sin^(2a-1)θ cos^(2b-1)θ / B is 2 / B when a = 1/2, else 0; and 1 - I_0 = 1.
+                return aX == 0.5 ? 2 * Math.Exp(-logNorm) : 0;
+            }
+
+            if (x >= 1)
+            {
+                return 0; // 1 - I_1 = 0
             }
 
             var density = 2 * Math.Exp(((2 * aX) - 1) * Math.Log(s) + (((2 * bX) - 1) * Math.Log(c)) - logNorm);
