@@ -48,7 +48,7 @@ internal sealed class LoadedInput
 /// <summary>Reads the FILE of a rating command: a findings document, a case sheet (.csv, .xlsx), or a header document with <c>--cases</c>.</summary>
 internal static class InputLoader
 {
-    private const string FolderAdvice = "a findings document or a case sheet (verify takes folders)";
+    private const string FolderAdvice = "a findings document (verify takes folders)";
 
     public static bool TryLoad(string path, FrameworkCatalog catalog, SheetSettings sheet, bool keepCases, IReadOnlyList<string>? groupBy, out LoadedInput? loaded, out IReadOnlyList<string> problems)
     {

@@ -112,4 +112,21 @@ public class GroupTests
         keys.Select(k => k.Values[0]).ShouldBe(new[] { "B", "a", "b", null });
         keys[3].ToString().ShouldBe("team (none)");
     }
+
+    [Test]
+    public void A_sheet_with_an_all_blank_key_question_column_groups_and_that_key_question_has_no_result()
+    {
+        var cases = SheetSupport.RandomCases(9, 60);
+        foreach (var c in cases)
+        {
+            c.Answers.Remove("P2.3.3");
+        }
+
+        var csv = Encoding.UTF8.GetBytes(SheetSupport.Csv(SheetSupport.Table(cases)));
+        var sheet = CaseSheetReader.Read(new MemoryStream(csv), "b.csv", SheetKind.Csv, new CaseSheetOptions { GroupBy = new[] { "team" } });
+        sheet.Input.Tallies.GetTally("P2.3.3").ShouldBe(new KeyQuestionTally(0, 0));
+        GroupRater.TryGetUnsplittable(sheet.Input, sheet.Groups!, out _).ShouldBeFalse();
+        var rated = GroupRater.Rate(sheet.Input, sheet.Groups!);
+        rated.All.GetStandard("P2.3").KeyQuestions.Single(q => q.Id == "P2.3.3").HasResult.ShouldBeFalse();
+    }
 }

@@ -367,8 +367,8 @@ internal sealed partial class SheetBinder
         var given = caseTallies.Given.ToBuilder();
         foreach (var question in framework.KeyQuestions)
         {
-            // A column is given even when every cell is blank, as a document's key question answered NotApplicable by every case is (R5).
-            given[question.Index] |= (this.keyQuestionColumns & (1UL << question.Index)) != 0;
+            // A column whose cells are all blank gives its key question no result (R5); it is given by the cells
+            // that answer it (N/A included), as a document's key question is given by the cases that answer it.
             if (headerTallies is not null && headerTallies.IsGiven(question.Id))
             {
                 values[question.Index] = headerTallies.GetTally(question.Id);
