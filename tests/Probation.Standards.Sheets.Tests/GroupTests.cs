@@ -96,9 +96,11 @@ public class GroupTests
     public void A_sheet_groups_while_it_streams_as_the_builder_groups_the_kept_cases()
     {
         var cases = SheetSupport.RandomCases(8, 300);
-        var csv = Encoding.UTF8.GetBytes(SheetSupport.Csv(SheetSupport.Table(cases)));
+        var table = SheetSupport.Table(cases);
+        table[0] = table[0].Select(h => h == "team" ? "Team" : h).ToArray(); // headers match case-insensitively, --by too
+        var csv = Encoding.UTF8.GetBytes(SheetSupport.Csv(table));
         var streamed = CaseSheetReader.Read(new MemoryStream(csv), "s.csv", SheetKind.Csv, new CaseSheetOptions { GroupBy = new[] { "team" } });
-        var kept = CaseSheetReader.Read(new MemoryStream(csv), "s.csv", SheetKind.Csv, new CaseSheetOptions { KeepCases = true });
+        var kept = CaseSheetReader.Read(new MemoryStream(Encoding.UTF8.GetBytes(SheetSupport.Csv(SheetSupport.Table(cases)))), "s.csv", SheetKind.Csv, new CaseSheetOptions { KeepCases = true });
         streamed.CasesKept.ShouldBeFalse();
         streamed.Groups.ShouldBe(GroupedTallyBuilder.Tally(kept.Framework, new[] { "team" }, kept.Cases));
     }

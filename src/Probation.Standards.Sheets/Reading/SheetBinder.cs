@@ -493,7 +493,9 @@ internal sealed partial class SheetBinder
             }
         }
 
-        return new Column(name, Role.Tag, -1);
+        // Headers match case-insensitively: a tag column named like a tag grouped by takes the grouping's spelling.
+        var grouped = this.options.GroupBy?.FirstOrDefault(tag => string.Equals(tag, name, StringComparison.OrdinalIgnoreCase));
+        return new Column(grouped ?? name, Role.Tag, -1);
     }
 
     private readonly struct Column
