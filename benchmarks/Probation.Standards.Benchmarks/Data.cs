@@ -104,6 +104,87 @@ public static class Data
         json.WriteEndObject();
     }
 
+    /// <summary>The options a generated case sheet is rated with: the unit and judgements its findings document gives.</summary>
+    public static readonly Sheets.CaseSheetOptions SheetOptions = new() { Unit = "Generated PDU", Judgements = Organisational, FieldworkStarted = new DateTime(2025, 3, 10) };
+
+    /// <summary>The same options, grouping by tags as the sheet streams.</summary>
+    public static Sheets.CaseSheetOptions WithGroupBy(this Sheets.CaseSheetOptions options, params string[] tags) =>
+        new() { Unit = options.Unit, Judgements = options.Judgements, FieldworkStarted = options.FieldworkStarted, GroupBy = tags };
+
+    /// <summary>Writes the cases of <see cref="WriteFindings"/> as a CSV case sheet, with a team column (findings-format.md, "Case sheets").</summary>
+    public static void WriteCaseSheet(Stream output, int n)
+    {
+        var answers = Answers(n);
+        var framework = Framework;
+        using var writer = new StreamWriter(output, new System.Text.UTF8Encoding(false), 1 << 16, leaveOpen: true);
+        writer.Write("id,sentence,start,suspended,exemption");
+        foreach (var question in framework.KeyQuestions)
+        {
+            writer.Write(',');
+            writer.Write(question.Id);
+        }
+
+        writer.Write(",team\r\n");
+        string[] sentences = { "CommunityOrder", "SuspendedSentenceOrder", "Licence", "PostSentenceSupervision" };
+        string[] teams = { "North", "South", "East", "West", "City" };
+        var start = new DateTime(2024, 7, 1);
+        for (var i = 0; i < n; i++)
+        {
+            var caseStart = start.AddDays(i % 200);
+            writer.Write('C');
+            writer.Write(i.ToString("D8", CultureInfo.InvariantCulture));
+            writer.Write(',');
+            writer.Write(sentences[i % 4]);
+            writer.Write(',');
+            writer.Write(caseStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            writer.Write(',');
+            if (i % 5 == 0)
+            {
+                writer.Write(caseStart.AddDays(20 + (i % 80)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            }
+
+            writer.Write(',');
+            for (var q = 0; q < framework.KeyQuestions.Count; q++)
+            {
+                writer.Write(',');
+                writer.Write(answers[((long)i * framework.KeyQuestions.Count) + q] switch
+                {
+                    Answer.Yes => "Yes",
+                    Answer.No => "No",
+                    _ => "N/A",
+                });
+            }
+
+            writer.Write(',');
+            writer.Write(teams[i % teams.Length]);
+            writer.Write("\r\n");
+        }
+    }
+
+    public static byte[] CaseSheet(int n)
+    {
+        using var buffer = new MemoryStream();
+        WriteCaseSheet(buffer, n);
+        return buffer.ToArray();
+    }
+
+    private static readonly Dictionary<int, long> CaseSheetSizes = new();
+
+    /// <summary>The size in bytes of the generated case sheet of <paramref name="n"/> cases (computed once per process).</summary>
+    public static long CaseSheetSize(int n)
+    {
+        lock (CaseSheetSizes)
+        {
+            if (!CaseSheetSizes.TryGetValue(n, out var size))
+            {
+                size = CaseSheet(n).LongLength;
+                CaseSheetSizes[n] = size;
+            }
+
+            return size;
+        }
+    }
+
     public static byte[] Findings(int n)
     {
         using var buffer = new MemoryStream();

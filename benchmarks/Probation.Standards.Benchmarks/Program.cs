@@ -28,6 +28,14 @@ public static class Program
             return 0;
         }
 
+        if (args.Length == 3 && args[0] == "generate-csv")
+        {
+            using var file = File.Create(args[2]);
+            Data.WriteCaseSheet(file, int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture));
+            Console.WriteLine($"wrote {file.Length:N0} bytes to {args[2]}");
+            return 0;
+        }
+
         if (args.Length >= 2 && args[0] == "rate")
         {
             var keepCases = args.Contains("--keep-cases") || args.Contains("--in-memory");

@@ -5,6 +5,7 @@ using System.Linq;
 using Probation.Standards.Explanation;
 using Probation.Standards.Findings;
 using Probation.Standards.Frameworks;
+using Probation.Standards.Groups;
 using Probation.Standards.Reporting;
 using Probation.Standards.Scoring;
 using Probation.Standards.Statistics;
@@ -16,7 +17,7 @@ internal static class Commands
 {
     private const string FolderAdvice = "a findings document (verify takes folders)";
 
-    public static int Rate(string file, bool json, Settings settings, UncertaintyRequest request, TextWriter output, TextWriter error)
+    public static int Rate(string file, bool json, IReadOnlyList<string>? groupBy, SheetSettings sheet, Settings settings, UncertaintyRequest request, TextWriter output, TextWriter error)
     {
         // Options are checked before the document is read, so a bad option is reported even for a good document.
         if (!request.TryGetOptions(out var uncertaintyOptions, out var problems))
@@ -29,19 +30,47 @@ internal static class Commands
             return Program.BadInput;
         }
 
-        if (!TryRate(file, settings, keepCases: false, error, out var document, out var result))
+        if (uncertaintyOptions is not null && groupBy is not null)
+        {
+            error.WriteLine("error: --uncertainty with --by is not supported yet: rate each group on its own");
+            return Program.BadInput;
+        }
+
+        if (!TryLoad(file, settings, sheet, keepCases: false, groupBy, error, out var loaded))
         {
             return Program.BadInput;
         }
 
-        var stats = uncertaintyOptions is null ? null : Uncertainty.Assess(result!, uncertaintyOptions);
+        if (loaded!.Groups is { } groups)
+        {
+            if (GroupRater.TryGetUnsplittable(loaded.Input, groups, out var keyQuestion))
+            {
+                error.WriteLine($"error: {loaded.File}: $.keyQuestions['{keyQuestion}']: --by needs case-level answers; {keyQuestion} is given as an aggregate result, which cannot be split into groups (R12)");
+                return Program.BadInput;
+            }
+
+            var rated = GroupRater.Rate(loaded.Input, groups, settings.Options);
+            if (json)
+            {
+                WriteJson(output, stream => GroupsOutput.WriteJson(rated, stream));
+            }
+            else
+            {
+                GroupsOutput.WriteLeagueTable(new OneLineWriter(output), rated);
+            }
+
+            return Program.Success;
+        }
+
+        var result = Rater.Rate(loaded.Input, settings.Options);
+        var stats = uncertaintyOptions is null ? null : Uncertainty.Assess(result, uncertaintyOptions);
         if (json)
         {
             WriteJson(output, stream =>
             {
                 if (stats is null)
                 {
-                    RatingJson.Write(result!, stream);
+                    RatingJson.Write(result, stream);
                 }
                 else
                 {
@@ -52,7 +81,7 @@ internal static class Commands
         else
         {
             var lines = new OneLineWriter(output);
-            RatingsText.WriteRatings(lines, result!, document!.FieldworkStarted);
+            RatingsText.WriteRatings(lines, result, loaded.FieldworkStarted);
             if (stats is not null)
             {
                 UncertaintyText.Write(lines, stats);
@@ -62,31 +91,54 @@ internal static class Commands
         return Program.Success;
     }
 
-    public static int Explain(string file, string? standardId, bool json, Settings settings, TextWriter output, TextWriter error)
+    public static int Explain(string file, string? standardId, bool json, SheetSettings sheet, Settings settings, TextWriter output, TextWriter error)
     {
-        if (!TryRate(file, settings, keepCases: !json, error, out var document, out var result))
+        if (!TryLoad(file, settings, sheet, keepCases: !json, groupBy: null, error, out var loaded))
         {
             return Program.BadInput;
         }
 
-        if (standardId is not null && !result!.TryGetStandard(standardId, out _))
+        var result = Rater.Rate(loaded!.Input, settings.Options);
+        if (standardId is not null && !result.TryGetStandard(standardId, out _))
         {
-            error.WriteLine($"error: {InputFile.DisplayName(file)}: no standard '{Text.OneLine(standardId)}' in {result.FrameworkId} (standards: {string.Join(", ", result.Standards.Select(s => s.Id))})");
+            error.WriteLine($"error: {loaded.File}: no standard '{Text.OneLine(standardId)}' in {result.FrameworkId} (standards: {string.Join(", ", result.Standards.Select(s => s.Id))})");
             return Program.BadInput;
         }
 
-        var explanation = Explainer.Explain(result!);
+        var explanation = Explainer.Explain(result);
         if (json)
         {
             WriteJson(output, stream => ExplanationJson.Write(explanation, stream, standardId));
         }
         else
         {
-            var classifications = document!.CasesKept ? document.Cases.Select(c => c.Classify()) : null;
-            RatingsText.WriteExplanation(new OneLineWriter(output), explanation, standardId, classifications, document.FieldworkStarted);
+            var classifications = loaded.CasesKept ? loaded.Cases.Select(c => c.Classify()) : null;
+            RatingsText.WriteExplanation(new OneLineWriter(output), explanation, standardId, classifications, loaded.FieldworkStarted);
         }
 
         return Program.Success;
+    }
+
+    /// <summary>Reads a document or a sheet; on failure prints its problems, each one line naming the file.</summary>
+    public static bool TryLoad(string file, Settings settings, SheetSettings sheet, bool keepCases, IReadOnlyList<string>? groupBy, TextWriter error, out LoadedInput? loaded)
+    {
+        loaded = null;
+        IReadOnlyList<string> problems;
+        if (!FrameworkSet.TryLoad(settings.FrameworkFiles, out var frameworks, out var problem))
+        {
+            problems = new[] { problem! };
+        }
+        else if (InputLoader.TryLoad(file, frameworks!.Catalog, sheet, keepCases, groupBy, out loaded, out problems))
+        {
+            return true;
+        }
+
+        foreach (var line in problems)
+        {
+            error.WriteLine($"error: {line}");
+        }
+
+        return false;
     }
 
     /// <summary>Reads and rates one document; on failure the problems, each one line naming the file.</summary>
@@ -123,29 +175,7 @@ internal static class Commands
         return false;
     }
 
-    private static bool TryRate(string file, Settings settings, bool keepCases, TextWriter error, out FindingsDocument? document, out RatingResult? result)
-    {
-        document = null;
-        result = null;
-        IReadOnlyList<string> problems;
-        if (!FrameworkSet.TryLoad(settings.FrameworkFiles, out var frameworks, out var problem))
-        {
-            problems = new[] { problem! };
-        }
-        else if (TryRate(file, frameworks!.Catalog, settings.Options, keepCases, out document, out result, out problems))
-        {
-            return true;
-        }
-
-        foreach (var line in problems)
-        {
-            error.WriteLine($"error: {line}");
-        }
-
-        return false;
-    }
-
-    private static void WriteJson(TextWriter output, Action<Stream> write)
+    public static void WriteJson(TextWriter output, Action<Stream> write)
     {
         using var buffer = new MemoryStream();
         write(buffer);

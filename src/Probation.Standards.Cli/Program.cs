@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.CommandLine;
 using System.IO;
 using Probation.Standards.Scoring;
@@ -58,33 +60,69 @@ public static class Program
         };
         basisOption.AcceptOnlyFromAmong("exact", "rounded");
 
-        var rateFile = new Argument<string>("FILE") { Description = "A findings document (JSON); - for standard input." };
+        var rateFile = new Argument<string>("FILE") { Description = "A findings document (JSON), or a case sheet (.csv, .xlsx); - for standard input (JSON)." };
         var format = new Option<string>("--format") { Description = "text (a ratings page) or json (the contract's JSON).", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
         var uncertainty = new Option<bool>("--uncertainty") { Description = "Add Clopper-Pearson intervals and band probabilities (R11: the project's own statistics, not HMIP's method)." };
         var confidence = new Option<string?>("--confidence") { Description = "The confidence of the intervals, strictly between 0 and 1 (default 0.95); with --uncertainty." };
         var assumeRelevant = new Option<string?>("--assume-relevant") { Description = "Assume N relevant cases behind each published percentage (k = percentage x N / 100); with --uncertainty." };
-        var rate = new Command("rate", "Rate one findings document.") { rateFile, format, frameworkOption, basisOption, uncertainty, confidence, assumeRelevant };
-        rate.SetAction(parsed => Commands.Rate(
-            parsed.GetValue(rateFile)!,
-            parsed.GetValue(format) == "json",
-            Settings(parsed, frameworkOption, basisOption),
-            new UncertaintyRequest(parsed.GetValue(uncertainty), parsed.GetValue(confidence), parsed.GetValue(assumeRelevant)),
-            output,
-            error));
+        var byOption = new Option<string?>("--by") { Description = "Rate each group of cases by these tags (TAG[,TAG]) and the whole (R12); text is a league table." };
+        var sheet = new SheetOptions();
+        var rate = new Command("rate", "Rate one findings document or case sheet.") { rateFile, format, byOption, frameworkOption, basisOption, uncertainty, confidence, assumeRelevant };
+        sheet.AddTo(rate);
+        rate.SetAction(parsed =>
+        {
+            if (!sheet.TryGet(parsed, error, out var sheetSettings) || !TryGroupBy(parsed.GetValue(byOption), error, out var groupBy))
+            {
+                return BadInput;
+            }
+
+            return Commands.Rate(
+                parsed.GetValue(rateFile)!,
+                parsed.GetValue(format) == "json",
+                groupBy,
+                sheetSettings!,
+                Settings(parsed, frameworkOption, basisOption),
+                new UncertaintyRequest(parsed.GetValue(uncertainty), parsed.GetValue(confidence), parsed.GetValue(assumeRelevant)),
+                output,
+                error);
+        });
+
+        var compareBefore = new Argument<string>("BEFORE") { Description = "The earlier audit: a findings document or a case sheet." };
+        var compareAfter = new Argument<string>("AFTER") { Description = "The later audit of the same framework." };
+        var compareFormat = new Option<string>("--format") { Description = "text (side by side) or json (the contract's JSON).", DefaultValueFactory = _ => "text" };
+        compareFormat.AcceptOnlyFromAmong("text", "json");
+        var compareSheet = new SheetOptions(withCases: false);
+        var compare = new Command("compare", "Compare two audits of the same framework key question by key question (R13).") { compareBefore, compareAfter, compareFormat, frameworkOption, basisOption };
+        compareSheet.AddTo(compare);
+        compare.SetAction(parsed => compareSheet.TryGet(parsed, error, out var sheetSettings)
+            ? CompareCommand.Compare(
+                parsed.GetValue(compareBefore)!,
+                parsed.GetValue(compareAfter)!,
+                parsed.GetValue(compareFormat) == "json",
+                sheetSettings!,
+                Settings(parsed, frameworkOption, basisOption),
+                output,
+                error)
+            : BadInput);
 
         var explainFile = new Argument<string>("FILE") { Description = "A findings document (JSON); - for standard input." };
         var explainStandard = new Argument<string?>("STANDARD") { Description = "A case standard id, e.g. P2.1; all case standards when omitted.", Arity = ArgumentArity.ZeroOrOne };
         var explainFormat = new Option<string>("--format") { Description = "text (for a person) or json.", DefaultValueFactory = _ => "text" };
         explainFormat.AcceptOnlyFromAmong("text", "json");
+        var explainSheet = new SheetOptions();
         var explain = new Command("explain", "Explain why each case standard is rated as it is, and what would lift it a band.") { explainFile, explainStandard, explainFormat, frameworkOption, basisOption };
-        explain.SetAction(parsed => Commands.Explain(
-            parsed.GetValue(explainFile)!,
-            parsed.GetValue(explainStandard),
-            parsed.GetValue(explainFormat) == "json",
-            Settings(parsed, frameworkOption, basisOption),
-            output,
-            error));
+        explainSheet.AddTo(explain);
+        explain.SetAction(parsed => explainSheet.TryGet(parsed, error, out var sheetSettings)
+            ? Commands.Explain(
+                parsed.GetValue(explainFile)!,
+                parsed.GetValue(explainStandard),
+                parsed.GetValue(explainFormat) == "json",
+                sheetSettings!,
+                Settings(parsed, frameworkOption, basisOption),
+                output,
+                error)
+            : BadInput);
 
         var verifyPaths = new Argument<string[]>("PATH") { Description = "Findings documents, or folders of *.json searched recursively.", Arity = ArgumentArity.OneOrMore };
         var verify = new Command("verify", "Rate every document and check its expected block.") { verifyPaths, frameworkOption, basisOption };
@@ -101,6 +139,7 @@ public static class Program
         {
             rate,
             explain,
+            compare,
             verify,
             framework,
             plan,
@@ -122,7 +161,7 @@ public static class Program
     }
 
     private const string Usage =
-        "probation-standards rate FILE [--format text|json] [--uncertainty [--confidence C] [--assume-relevant N]] | explain FILE [STANDARD] [--format text|json] | verify PATH... | framework list | framework show ID [--format text|json] | framework export ID [-o FILE] | plan --share P [--confidence C] [--half-width H] [--format text|json]; FILE may be - for standard input";
+        "probation-standards rate FILE [--format text|json] [--by TAG[,TAG]] [--uncertainty [--confidence C] [--assume-relevant N]] | compare BEFORE AFTER [--format text|json] | explain FILE [STANDARD] [--format text|json] | verify PATH... | framework list | framework show ID [--format text|json] | framework export ID [-o FILE] | plan --share P [--confidence C] [--half-width H] [--format text|json]; FILE may be - for standard input";
 
     // A parser message quotes the arguments it refused: control characters in them are escaped, so it stays one line.
     private static string OneLine(string message) => Text.OneLine(message.Trim());
@@ -154,6 +193,25 @@ public static class Program
             error));
 
         return new Command("framework", "The frameworks the tool knows: list them, show one, or export its JSON.") { list, show, export };
+    }
+
+    private static bool TryGroupBy(string? value, TextWriter error, out IReadOnlyList<string>? groupBy)
+    {
+        groupBy = null;
+        if (value is null)
+        {
+            return true;
+        }
+
+        var names = value.Split(',').Select(n => n.Trim()).ToArray();
+        if (names.Any(n => n.Length == 0) || names.Distinct(StringComparer.Ordinal).Count() != names.Length)
+        {
+            error.WriteLine($"error: --by: '{Text.OneLine(value)}' is not a list of distinct tag names TAG[,TAG]");
+            return false;
+        }
+
+        groupBy = names;
+        return true;
     }
 
     private static Settings Settings(ParseResult parsed, Option<string[]> frameworkOption, Option<string> basisOption) =>

@@ -5,7 +5,7 @@ using System.Xml.Linq;
 namespace Probation.Standards.Extensions.Tests;
 
 /// <summary>
-/// Proof as shipped: packs the three packages into a temporary folder, exactly as README says
+/// Proof as shipped: packs the four packages into a temporary folder, exactly as README says
 /// (<c>dotnet pack -c Release -o DIR</c> from the repository root), then uses them as another team would: a separate
 /// console project that references Probation.Standards.Extensions by version from that folder (never the projects),
 /// and the tool installed with <c>dotnet tool install --tool-path ... --add-source ...</c>.
@@ -18,7 +18,7 @@ namespace Probation.Standards.Extensions.Tests;
 [NonParallelizable]
 public class PackageTests
 {
-    private static readonly string[] PackageIds = { "Probation.Standards", "Probation.Standards.Extensions", "Probation.Standards.Statistics", "Probation.Standards.Testing", "Probation.Standards.Tool" };
+    private static readonly string[] PackageIds = { "Probation.Standards", "Probation.Standards.Extensions", "Probation.Standards.Sheets", "Probation.Standards.Statistics", "Probation.Standards.Testing", "Probation.Standards.Tool" };
 
     /// <summary>The project folder under src/ of each package, whose PACKAGE.md is the package's readme.</summary>
     private static readonly Dictionary<string, string> ProjectFolders = new()
@@ -27,6 +27,7 @@ public class PackageTests
         ["Probation.Standards.Extensions"] = "Probation.Standards.Extensions",
         ["Probation.Standards.Testing"] = "Probation.Standards.Testing",
         ["Probation.Standards.Statistics"] = "Probation.Standards.Statistics",
+        ["Probation.Standards.Sheets"] = "Probation.Standards.Sheets",
         ["Probation.Standards.Tool"] = "Probation.Standards.Cli",
     };
 
@@ -88,7 +89,7 @@ public class PackageTests
     }
 
     [Test]
-    public void Pack_yields_five_packages_each_with_symbols_its_PACKAGE_md_readme_license_repository_and_docs()
+    public void Pack_yields_six_packages_each_with_symbols_its_PACKAGE_md_readme_license_repository_and_docs()
     {
         foreach (var id in PackageIds)
         {

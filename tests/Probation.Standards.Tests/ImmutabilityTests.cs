@@ -19,6 +19,7 @@ public class ImmutabilityTests
         // Accumulators: they exist to be filled, then turned into immutable values.
         typeof(TallyBuilder),
         typeof(Probation.Standards.Bulk.CaseBatch),
+        typeof(Probation.Standards.Groups.GroupedTallyBuilder),
     };
 
     /// <summary>Options objects: set once in an object initializer (init-only), never after.</summary>

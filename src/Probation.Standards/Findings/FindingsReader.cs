@@ -22,6 +22,13 @@ public sealed class FindingsReaderOptions
     /// warnings are the same either way.
     /// </summary>
     public bool KeepCases { get; init; }
+
+    /// <summary>
+    /// Whether a key question given neither in <c>keyQuestions</c> nor in any case is accepted: for a header
+    /// document whose cases come from elsewhere (a case sheet, <c>rate header.json --cases cases.csv</c>), which
+    /// then checks that every key question is given once. Off by default: such a document is bad input.
+    /// </summary>
+    public bool AllowMissingKeyQuestions { get; init; }
 }
 
 /// <summary>
@@ -109,6 +116,6 @@ public static class FindingsReader
 
         options ??= FindingsReaderOptions.Default;
         var problems = new ProblemSink(file);
-        return (new DocumentBinder(file, options.Catalog ?? FrameworkCatalog.Default, problems, options.KeepCases), problems);
+        return (new DocumentBinder(file, options.Catalog ?? FrameworkCatalog.Default, problems, options.KeepCases) { AllowMissingKeyQuestions = options.AllowMissingKeyQuestions }, problems);
     }
 }

@@ -63,6 +63,12 @@ public enum WarningCode
 
     /// <summary>A case has no <c>answers</c> at all: every key question is NotApplicable for it.</summary>
     CaseWithoutAnswers = 8,
+
+    /// <summary>A group rated by its tags: only its case standards are rated; its organisational standards and overall are NotRated (R12).</summary>
+    OnlyCaseStandardsRated = 9,
+
+    /// <summary>Cells of a case sheet's key-question columns were blank and read as NotApplicable.</summary>
+    BlankAnswers = 10,
 }
 
 /// <summary>A warning attached to a rating: the rating stands, but a person should look.</summary>

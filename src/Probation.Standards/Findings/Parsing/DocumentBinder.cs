@@ -42,6 +42,9 @@ internal sealed class DocumentBinder : IFindingsHandler
         this.keepCases = keepCases;
     }
 
+    /// <summary>Whether a key question given nowhere is accepted (a header whose cases come from a sheet).</summary>
+    public bool AllowMissingKeyQuestions { get; init; }
+
     public void FrameworkNamed(RawHeader header)
     {
         if (this.framework is null && !this.frameworkFailed)
@@ -329,7 +332,7 @@ internal sealed class DocumentBinder : IFindingsHandler
         foreach (var question in framework.KeyQuestions)
         {
             var bit = 1UL << question.Index;
-            if ((inKeyQuestions & bit) == 0 && (this.givenInCases & bit) == 0)
+            if ((inKeyQuestions & bit) == 0 && (this.givenInCases & bit) == 0 && !this.AllowMissingKeyQuestions)
             {
                 this.problems.Add(new InputProblem(ProblemCode.KeyQuestionNotGiven, this.file, "$.keyQuestions", $"{question.Id} is given neither in keyQuestions nor in any case's answers"));
             }
