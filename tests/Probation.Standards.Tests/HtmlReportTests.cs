@@ -174,3 +174,65 @@ public class HtmlReportTests
         top.ShouldNotContain("cheapest-path");
     }
 }
+
+/// <summary>WCAG 2 contrast of the page's text colours, computed from the style sheet itself (AA: 4.5:1 for text).</summary>
+public class HtmlReportContrastTests
+{
+    private static readonly Dictionary<string, string> Colours =
+        System.Text.RegularExpressions.Regex.Matches(HtmlStyle.Css, "--([A-Za-z]+):(#[0-9a-fA-F]{3,6})")
+            .ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value);
+
+    [TestCase("ink", "paper")]
+    [TestCase("muted", "paper")]
+    [TestCase("muted", "soft")]
+    [TestCase("ink", "soft")]
+    [TestCase("Inadequate", "paper")]
+    [TestCase("RequiresImprovement", "paper")]
+    [TestCase("Good", "paper")]
+    [TestCase("Outstanding", "paper")]
+    [TestCase("NotRated", "paper")]
+    [TestCase("Inadequate", "soft")]
+    [TestCase("RequiresImprovement", "soft")]
+    [TestCase("Good", "soft")]
+    public void Text_colours_meet_AA_on_their_backgrounds(string text, string background)
+    {
+        Contrast(Colours[text], Colours[background]).ShouldBeGreaterThanOrEqualTo(4.5, $"{text} on {background}");
+    }
+
+    [Test]
+    public void The_note_box_text_meets_AA()
+    {
+        HtmlStyle.Css.ShouldContain("background:#fff8ec");
+        Contrast(Colours["ink"], "#fff8ec").ShouldBeGreaterThanOrEqualTo(4.5);
+    }
+
+    [Test]
+    public void Contrast_matches_known_values()
+    {
+        Contrast("#000000", "#ffffff").ShouldBe(21, 0.01);
+        Contrast("#767676", "#ffffff").ShouldBe(4.54, 0.01); // the well-known lightest AA grey on white
+    }
+
+    private static double Contrast(string a, string b)
+    {
+        var (la, lb) = (Luminance(a), Luminance(b));
+        return (Math.Max(la, lb) + 0.05) / (Math.Min(la, lb) + 0.05);
+    }
+
+    private static double Luminance(string hex)
+    {
+        var h = hex.TrimStart('#');
+        if (h.Length == 3)
+        {
+            h = string.Concat(h.Select(c => $"{c}{c}"));
+        }
+
+        double Channel(int at)
+        {
+            var c = Convert.ToInt32(h.Substring(at, 2), 16) / 255.0;
+            return c <= 0.04045 ? c / 12.92 : Math.Pow((c + 0.055) / 1.055, 2.4);
+        }
+
+        return (0.2126 * Channel(0)) + (0.7152 * Channel(2)) + (0.0722 * Channel(4));
+    }
+}

@@ -25,6 +25,7 @@ public class ImmutabilityTests
     private static readonly HashSet<Type> InitOnlyByDesign = new()
     {
         typeof(FindingsReaderOptions),
+        typeof(Probation.Standards.Reporting.HtmlReportOptions),
     };
 
     private static Type[] ExportedTypes() => typeof(Rating).Assembly.GetExportedTypes();
