@@ -236,3 +236,26 @@ public class HtmlReportContrastTests
         return (0.2126 * Channel(0)) + (0.7152 * Channel(2)) + (0.0722 * Channel(4));
     }
 }
+
+/// <summary>The seam intervals (R11) will use: an interval source draws a whisker across each bar it covers.</summary>
+public class HtmlChartIntervalTests
+{
+    [Test]
+    public void An_interval_is_drawn_as_a_whisker_at_its_percentages()
+    {
+        var document = FindingsReader.Read(Seeds.Bytes("nottinghamshire-pdu-2025-cases.json"), "seed.json");
+        var result = Rater.Rate(document.Input);
+        var page = new StringBuilder();
+        HtmlChart.Section(page, result, q => q.Id == "P2.1.3" ? new ChartInterval(20, 45) : null);
+        var html = page.ToString();
+
+        // The bar runs from x = 4 (0%) to x = 356 (100%): 20% is 4 + 352 * 0.20 = 74.4, 45% is 4 + 352 * 0.45 = 162.4.
+        System.Text.RegularExpressions.Regex.Matches(html, "class=\"interval\"").Count.ShouldBe(1);
+        html.ShouldContain("<path class=\"interval\" d=\"M74.4 ");
+        html.ShouldContain(" H162.4 ");
+
+        var none = new StringBuilder();
+        HtmlChart.Section(none, result);
+        none.ToString().ShouldNotContain("class=\"interval\"");
+    }
+}

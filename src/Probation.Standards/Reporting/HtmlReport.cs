@@ -58,6 +58,9 @@ public static class HtmlReport
 
         Header(page, result, options);
         page.Append("<main>\n");
+        // The sections in order; each writes nothing when it has nothing to show. Groups (R12) will add a league
+        // table and a chart per group after the ratings, and intervals (R11) feed HtmlChart.Section's interval
+        // source, each from a further optional HtmlReportOptions input.
         Ratings(page, result);
         HtmlChart.Section(page, result);
         Explanations(page, explanation);

@@ -65,9 +65,16 @@ internal static class HtmlChart
         : question.HasResult ? $"{question.Tally}, {Banding.PercentText(question.Tally)}%"
         : $"{question.Tally}, no relevant case";
 
-    public static void Section(StringBuilder page, RatingResult result)
+    /// <summary>Writes the chart and its table.</summary>
+    /// <param name="page">The page being written.</param>
+    /// <param name="result">The rating.</param>
+    /// <param name="intervals">
+    /// Where a key question's interval comes from, when intervals are known (R11, not built in this version): the
+    /// seam for <c>--uncertainty</c>, which will feed it from a public option; <see langword="null"/> draws none.
+    /// </param>
+    public static void Section(StringBuilder page, RatingResult result, System.Func<KeyQuestionResult, ChartInterval?>? intervals = null)
     {
-        var rows = Rows(result);
+        var rows = Rows(result, intervals);
         if (rows.Count == 0)
         {
             return;
@@ -88,7 +95,7 @@ internal static class HtmlChart
         page.Append("</section>\n");
     }
 
-    private static List<ChartRow> Rows(RatingResult result)
+    private static List<ChartRow> Rows(RatingResult result, System.Func<KeyQuestionResult, ChartInterval?>? intervals)
     {
         var rows = new List<ChartRow>();
         foreach (var standard in result.Standards)
@@ -100,7 +107,7 @@ internal static class HtmlChart
 
             foreach (var question in standard.KeyQuestions)
             {
-                rows.Add(new ChartRow(standard, question, null));
+                rows.Add(new ChartRow(standard, question, question.HasResult ? intervals?.Invoke(question) : null));
             }
         }
 
