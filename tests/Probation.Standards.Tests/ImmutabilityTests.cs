@@ -125,8 +125,9 @@ public class ImmutabilityTests
 
     private static bool IsStatic(Type type) => type.IsAbstract && type.IsSealed;
 
+    // By name: the netstandard2.0 build marks init setters with PolySharp's own IsExternalInit, not the runtime's type.
     private static bool IsInitOnly(MethodInfo setter) =>
-        setter.ReturnParameter.GetRequiredCustomModifiers().Any(m => m == typeof(IsExternalInit));
+        setter.ReturnParameter.GetRequiredCustomModifiers().Any(m => m.FullName == typeof(IsExternalInit).FullName);
 
     private static bool IsMutableCollection(Type type)
     {
