@@ -50,7 +50,7 @@ tr.driver th,tr.driver td{background:var(--soft)}
 .why ul{margin:.3rem 0;padding-left:1.3rem}
 details summary{cursor:pointer;font-weight:600}
 footer{margin-top:2.5rem;padding-top:.6rem;border-top:1px solid var(--rule);color:var(--muted);font-size:.9rem}
-@media (max-width:640px){.page{padding:14px 14px 28px}h1{font-size:1.45rem}h2{font-size:1.15rem}.facts{grid-template-columns:1fr}.facts dd{margin-bottom:.35rem}.big .value{font-size:1.6rem}.tiles{grid-template-columns:1fr}th,td{padding:.25rem .3rem}.qtext{display:none}table{font-size:.9rem}thead th.num{white-space:normal}}
+@media (max-width:640px){.page{padding:14px 14px 28px}h1{font-size:1.45rem}h2{font-size:1.15rem}.facts{grid-template-columns:1fr}.facts dd{margin-bottom:.35rem}.big .value{font-size:1.6rem}.tiles{grid-template-columns:1fr}th,td{padding:.25rem .3rem}.qtext{display:none}table{font-size:.9rem}thead th.num{white-space:normal}#kq-table{table-layout:fixed}#kq-table thead th:nth-child(1){width:24%}#kq-table thead th:nth-child(2){width:23%}#kq-table thead th:nth-child(3){width:23%}}
 @media print{@page{size:A4;margin:14mm 14mm 16mm}body{font-size:10pt}.page{max-width:none;padding:0}h2{break-after:avoid}.tile,.big,figure,tr,.why{break-inside:avoid}.chart{max-width:150mm}details>*{display:block}*{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
 """;
 }
