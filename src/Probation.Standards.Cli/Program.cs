@@ -7,7 +7,7 @@ using Probation.Standards.Scoring;
 
 namespace Probation.Standards.Cli;
 
-/// <summary>The <c>probation-standards</c> command: rate, explain and verify findings documents, and show the frameworks (findings-format.md).</summary>
+/// <summary>The <c>probation-standards</c> command: rate, explain, verify and report findings documents, and show the frameworks (findings-format.md).</summary>
 public static class Program
 {
     /// <summary>Exit code: rated, explained, or every document passed.</summary>
@@ -132,6 +132,18 @@ public static class Program
             lines,
             error));
 
+        var reportFile = new Argument<string>("FILE") { Description = "A findings document (JSON); - for standard input." };
+        var reportBy = new Option<string?>("--by") { Description = "Group by a case tag with a league table (R12): not yet built in this version." };
+        var reportOutput = new Option<string?>("--output", "-o") { Description = "The HTML file to write (default: FILE with .html; - for standard output)." };
+        var report = new Command("report", "Write a self-contained HTML page: the ratings, a chart of every key question against the band edges, the explanation and the Reset counts.") { reportFile, reportBy, reportOutput, frameworkOption, basisOption };
+        report.SetAction(parsed => ReportCommand.Report(
+            parsed.GetValue(reportFile)!,
+            parsed.GetValue(reportBy),
+            parsed.GetValue(reportOutput),
+            Settings(parsed, frameworkOption, basisOption),
+            output,
+            error));
+
         var framework = FrameworkCommand(frameworkOption, output, error);
         var plan = PlanCommand.Create(frameworkOption, output, error);
 
@@ -141,6 +153,7 @@ public static class Program
             explain,
             compare,
             verify,
+            report,
             framework,
             plan,
         };
@@ -161,7 +174,7 @@ public static class Program
     }
 
     private const string Usage =
-        "probation-standards rate FILE [--format text|json] [--by TAG[,TAG]] [--uncertainty [--confidence C] [--assume-relevant N]] | compare BEFORE AFTER [--format text|json] | explain FILE [STANDARD] [--format text|json] | verify PATH... | framework list | framework show ID [--format text|json] | framework export ID [-o FILE] | plan --share P [--confidence C] [--half-width H] [--format text|json]; FILE may be - for standard input";
+        "probation-standards rate FILE [--format text|json] [--by TAG[,TAG]] [--uncertainty [--confidence C] [--assume-relevant N]] | compare BEFORE AFTER [--format text|json] | explain FILE [STANDARD] [--format text|json] | verify PATH... | report FILE [-o OUT] | framework list | framework show ID [--format text|json] | framework export ID [-o FILE] | plan --share P [--confidence C] [--half-width H] [--format text|json]; FILE may be - for standard input";
 
     // A parser message quotes the arguments it refused: control characters in them are escaped, so it stays one line.
     private static string OneLine(string message) => Text.OneLine(message.Trim());
