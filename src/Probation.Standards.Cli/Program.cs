@@ -133,12 +133,12 @@ public static class Program
             error));
 
         var reportFile = new Argument<string>("FILE") { Description = "A findings document (JSON); - for standard input." };
-        var reportBy = new Option<string?>("--by") { Description = "Group by a case tag with a league table (R12): not yet built in this version." };
+        var reportBy = new Option<string?>("--by") { Description = "Add a league table of the groups of cases by these tags (TAG[,TAG], R12)." };
         var reportOutput = new Option<string?>("--output", "-o") { Description = "The HTML file to write (default: FILE with .html; - for standard output)." };
         var report = new Command("report", "Write a self-contained HTML page: the ratings, a chart of every key question against the band edges, the explanation and the Reset counts.") { reportFile, reportBy, reportOutput, frameworkOption, basisOption };
-        report.SetAction(parsed => ReportCommand.Report(
+        report.SetAction(parsed => !TryGroupBy(parsed.GetValue(reportBy), error, out var reportGroupBy) ? BadInput : ReportCommand.Report(
             parsed.GetValue(reportFile)!,
-            parsed.GetValue(reportBy),
+            reportGroupBy,
             parsed.GetValue(reportOutput),
             Settings(parsed, frameworkOption, basisOption),
             output,

@@ -1,24 +1,20 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
 using Probation.Standards.Explanation;
+using Probation.Standards.Groups;
 using Probation.Standards.Reporting;
+using Probation.Standards.Scoring;
 
 namespace Probation.Standards.Cli;
 
 /// <summary><c>report</c>: rates one document and writes the library's HTML page (<see cref="HtmlReport"/>) to a file. The page is made in the library; this only names and writes the file.</summary>
 internal static class ReportCommand
 {
-    public static int Report(string file, string? by, string? outputPath, Settings settings, TextWriter output, TextWriter error)
+    public static int Report(string file, IReadOnlyList<string>? groupBy, string? outputPath, Settings settings, TextWriter output, TextWriter error)
     {
-        if (by is not null)
-        {
-            // Groups (R12) are not built in this version; the page has no league table to fill yet.
-            error.WriteLine($"error: --by {Text.OneLine(by)}: grouping by tag (R12) is not yet built in this version; run report without --by");
-            return Program.BadInput;
-        }
-
         var toStandardOutput = outputPath == InputFile.StandardInput || (outputPath is null && file == InputFile.StandardInput);
         var target = outputPath ?? (file == InputFile.StandardInput ? null : Path.ChangeExtension(file, ".html"));
         if (!toStandardOutput && target is not null && Path.GetFullPath(target) == Path.GetFullPath(file))
@@ -27,26 +23,29 @@ internal static class ReportCommand
             return Program.BadInput;
         }
 
-        if (!FrameworkSet.TryLoad(settings.FrameworkFiles, out var frameworks, out var problem))
+        if (!Commands.TryLoad(file, settings, SheetSettings.None, keepCases: true, groupBy, error, out var loaded))
         {
-            error.WriteLine($"error: {problem}");
             return Program.BadInput;
         }
 
-        if (!Commands.TryRate(file, frameworks!.Catalog, settings.Options, keepCases: true, out var document, out var result, out var problems))
+        GroupedRating? groups = null;
+        if (loaded!.Groups is { } tallies)
         {
-            foreach (var line in problems)
+            if (GroupRater.TryGetUnsplittable(loaded.Input, tallies, out var keyQuestion))
             {
-                error.WriteLine($"error: {line}");
+                error.WriteLine($"error: {loaded.File}: $.keyQuestions['{keyQuestion}']: --by needs case-level answers; {keyQuestion} is given as an aggregate result, which cannot be split into groups (R12)");
+                return Program.BadInput;
             }
 
-            return Program.BadInput;
+            groups = GroupRater.Rate(loaded.Input, tallies, settings.Options);
         }
 
-        var html = HtmlReport.Render(Explainer.Explain(result!), new HtmlReportOptions
+        var result = Rater.Rate(loaded.Input, settings.Options);
+        var html = HtmlReport.Render(Explainer.Explain(result), new HtmlReportOptions
         {
-            FieldworkStarted = document!.FieldworkStarted,
-            Classifications = document.CasesKept ? document.Cases.Select(c => c.Classify()).ToList() : null,
+            FieldworkStarted = loaded.FieldworkStarted,
+            Classifications = loaded.CasesKept ? loaded.Cases.Select(c => c.Classify()).ToList() : null,
+            Groups = groups,
         });
 
         if (toStandardOutput)

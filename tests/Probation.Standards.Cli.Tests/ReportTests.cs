@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
@@ -170,14 +171,41 @@ public class ReportTests
     }
 
     [Test]
-    public void By_is_refused_as_not_yet_built_and_writes_nothing()
+    public void By_adds_a_league_table_with_every_group_and_the_whole()
+    {
+        var dir = TempDir();
+        var doc = JsonNode.Parse(File.ReadAllText(SeedPath))!.AsObject();
+        var teams = new[] { "North", "South", "<b>East</b>" };
+        var cases = doc["cases"]!.AsArray();
+        for (var i = 0; i < cases.Count; i++)
+        {
+            cases[i]!["tags"] = new JsonObject { ["team"] = teams[i % 3] };
+        }
+
+        doc.Remove("expected");
+        var input = Path.Combine(dir, "tagged.json");
+        File.WriteAllText(input, doc.ToJsonString());
+        var html = Path.Combine(dir, "r.html");
+
+        var (exit, _, error) = Tool.Run("report", input, "--by", "team", "-o", html);
+
+        exit.ShouldBe(0, error);
+        var page = File.ReadAllText(html);
+        var rows = System.Text.RegularExpressions.Regex.Matches(page, "<tr class=\"(group|all)\"><th scope=\"row\">([^<]*)</th>").Select(m => m.Groups[2].Value).ToList();
+        rows.ShouldBe(new[] { "&lt;b&gt;East&lt;/b&gt;", "North", "South", "all" }, ignoreOrder: true);
+        page.ShouldNotContain("<b>East</b>");
+    }
+
+    [Test]
+    public void By_on_aggregate_results_is_bad_input_and_writes_nothing()
     {
         var dir = TempDir();
         var html = Path.Combine(dir, "r.html");
-        var (exit, output, error) = Tool.Run("report", SeedPath, "--by", "team", "-o", html);
+        var aggregate = Path.Combine(Path.GetDirectoryName(SeedPath)!, "nottinghamshire-pdu-2025.json");
+        var (exit, output, error) = Tool.Run("report", aggregate, "--by", "team", "-o", html);
         exit.ShouldBe(2);
         output.ShouldBeEmpty();
-        error.Trim().ShouldBe("error: --by team: grouping by tag (R12) is not yet built in this version; run report without --by");
+        error.ShouldContain("--by needs case-level answers");
         File.Exists(html).ShouldBeFalse();
     }
 

@@ -62,6 +62,7 @@ public static class HtmlReport
         // table and a chart per group after the ratings, and intervals (R11) feed HtmlChart.Section's interval
         // source, each from a further optional HtmlReportOptions input.
         Ratings(page, result);
+        HtmlLeague.Section(page, options.Groups);
         HtmlChart.Section(page, result);
         Explanations(page, explanation);
         ResetSection(page, result, options.Classifications);

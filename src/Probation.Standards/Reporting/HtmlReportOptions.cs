@@ -19,4 +19,7 @@ public sealed class HtmlReportOptions
 
     /// <summary>The cases' Reset classes (<c>InspectedCase.Classify()</c>), listed under the Reset counts when given.</summary>
     public IEnumerable<CaseClassification>? Classifications { get; init; }
+
+    /// <summary>Each group's rating and the whole (R12, <c>GroupRater.Rate</c>), shown as a league table when given.</summary>
+    public Groups.GroupedRating? Groups { get; init; }
 }
