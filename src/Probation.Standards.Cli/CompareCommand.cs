@@ -7,6 +7,8 @@ using Probation.Standards.Frameworks;
 using Probation.Standards.Reporting;
 using Probation.Standards.Scoring;
 
+using Probation.Standards.Statistics;
+
 namespace Probation.Standards.Cli;
 
 /// <summary><c>compare BEFORE AFTER</c>: two audits of one framework side by side (R13).</summary>
@@ -47,7 +49,7 @@ internal static class CompareCommand
 
     /// <summary>P(p_after &gt; p_before) under the R11 posteriors; null without counts on both sides.</summary>
     public static double? Rose(KeyQuestionResult before, KeyQuestionResult after) =>
-        before.IsPublished || after.IsPublished ? null : ProbabilityRose.Of(before.Tally.Yes, before.Tally.Relevant, after.Tally.Yes, after.Tally.Relevant);
+        before.IsPublished || after.IsPublished ? null : AuditComparison.ProbabilityRose(before.Tally, after.Tally);
 
     /// <summary>Bands moved: positive up, negative down; null when either side is not rated.</summary>
     public static int? BandsMoved(Rating before, Rating after) =>

@@ -142,7 +142,7 @@ public class SheetCommandTests
             q.GetProperty("after").GetProperty("band").GetString().ShouldBe(Reference.Band(ya, ra));
             q.GetProperty("change").GetDecimal().ShouldBe(q.GetProperty("after").GetProperty("percent").GetDecimal() - q.GetProperty("before").GetProperty("percent").GetDecimal());
             var rose = q.GetProperty("probabilityRose").GetDouble();
-            rose.ShouldBe(ProbabilityRose.Of(yb, rb, ya, ra)!.Value, 1e-6);
+            rose.ShouldBe(Probation.Standards.Statistics.AuditComparison.ProbabilityRose(new Probation.Standards.Scoring.KeyQuestionTally(yb, rb), new Probation.Standards.Scoring.KeyQuestionTally(ya, ra))!.Value, 1e-6);
             ((decimal)ya / ra > (decimal)yb / rb).ShouldBe(rose > 0.5, id); // the posterior means order as the shares do, at these sample sizes
         }
 

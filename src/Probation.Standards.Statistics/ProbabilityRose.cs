@@ -1,6 +1,7 @@
 using System;
+using Probation.Standards.Scoring;
 
-namespace Probation.Standards.Cli;
+namespace Probation.Standards.Statistics;
 
 /// <summary>
 /// R13's <c>probabilityRose</c>: P(p_after &gt; p_before) for two independent Jeffreys posteriors (R11),
@@ -11,10 +12,10 @@ namespace Probation.Standards.Cli;
 /// end-point singularities of the densities into smooth factors. The range [0, π/2] is cut at 64 equal steps and
 /// at X's mean ± up to 12 standard deviations (so a narrow posterior is always sampled), and each piece is
 /// integrated by adaptive Simpson to an estimated absolute error of 1e-12; I_x is the regularized incomplete beta
-/// function by its continued fraction (relative error about 1e-14). The result is within about 1e-9 of the exact
-/// value. To move to the statistics package (src/Probation.Standards.Statistics) when both land.
+/// function of MathNet.Numerics, shared with the intervals (<see cref="BetaFunctions"/>). The result is within about 1e-9 of the exact
+/// value.
 /// </remarks>
-internal static class ProbabilityRose
+internal static class BetaComparison
 {
     private const double Tolerance = 1e-12;
 
@@ -85,89 +86,10 @@ internal static class ProbabilityRose
         return Math.Min(1, Math.Max(0, total));
     }
 
-    /// <summary>The regularized incomplete beta function I_x(a, b).</summary>
-    public static double RegularizedBeta(double x, double a, double b)
-    {
-        if (x <= 0)
-        {
-            return 0;
-        }
+    private static double RegularizedBeta(double x, double a, double b) =>
+        x <= 0 ? 0 : x >= 1 ? 1 : BetaFunctions.Regularized(a, b, x);
 
-        if (x >= 1)
-        {
-            return 1;
-        }
-
-        var front = Math.Exp((a * Math.Log(x)) + (b * Math.Log(1 - x)) - LogBeta(a, b));
-        return x < (a + 1) / (a + b + 2)
-            ? front * ContinuedFraction(x, a, b) / a
-            : 1 - (front * ContinuedFraction(1 - x, b, a) / b);
-    }
-
-    /// <summary>ln Γ(x) for x &gt; 0 (Lanczos, g = 7, 9 terms; relative error about 1e-15).</summary>
-    public static double LogGamma(double x)
-    {
-        if (x < 0.5)
-        {
-            return Math.Log(Math.PI / Math.Abs(Math.Sin(Math.PI * x))) - LogGamma(1 - x);
-        }
-
-        ReadOnlySpan<double> g = stackalloc double[]
-        {
-            0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
-            12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
-        };
-        x -= 1;
-        var sum = g[0];
-        for (var i = 1; i < 9; i++)
-        {
-            sum += g[i] / (x + i);
-        }
-
-        var t = x + 7.5;
-        return (0.5 * Math.Log(2 * Math.PI)) + ((x + 0.5) * Math.Log(t)) - t + Math.Log(sum);
-    }
-
-    private static double LogBeta(double a, double b) => LogGamma(a) + LogGamma(b) - LogGamma(a + b);
-
-    // Lentz's method for the continued fraction of I_x(a, b).
-    private static double ContinuedFraction(double x, double a, double b)
-    {
-        const double Tiny = 1e-300;
-        var qab = a + b;
-        var qap = a + 1;
-        var qam = a - 1;
-        var c = 1.0;
-        var d = 1 - (qab * x / qap);
-        d = Math.Abs(d) < Tiny ? Tiny : d;
-        d = 1 / d;
-        var h = d;
-        for (var m = 1; m <= 10000; m++)
-        {
-            var m2 = 2 * m;
-            var aa = m * (b - m) * x / ((qam + m2) * (a + m2));
-            d = 1 + (aa * d);
-            d = Math.Abs(d) < Tiny ? Tiny : d;
-            c = 1 + (aa / c);
-            c = Math.Abs(c) < Tiny ? Tiny : c;
-            d = 1 / d;
-            h *= d * c;
-            aa = -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2));
-            d = 1 + (aa * d);
-            d = Math.Abs(d) < Tiny ? Tiny : d;
-            c = 1 + (aa / c);
-            c = Math.Abs(c) < Tiny ? Tiny : c;
-            d = 1 / d;
-            var delta = d * c;
-            h *= delta;
-            if (Math.Abs(delta - 1) < 1e-15)
-            {
-                break;
-            }
-        }
-
-        return h;
-    }
+    private static double LogBeta(double a, double b) => MathNet.Numerics.SpecialFunctions.BetaLn(a, b);
 
     private static double Adaptive(Func<double, double> f, double a, double b, double tolerance, int depth)
     {
@@ -197,4 +119,18 @@ internal static class ProbabilityRose
 
         return Refine(f, a, m, fa, flm, fm, left, tolerance / 2, depth - 1) + Refine(f, m, b, fm, frm, fb, right, tolerance / 2, depth - 1);
     }
+}
+
+/// <summary>Comparisons of two audits of the same key question (R13), from R11's posteriors.</summary>
+public static class AuditComparison
+{
+    /// <summary>
+    /// R13's <c>probabilityRose</c>: the chance that the key question's true share rose from the earlier audit to the
+    /// later, P(p_after &gt; p_before) for independent Jeffreys posteriors Beta(k + 1/2, n - k + 1/2); within about 1e-9.
+    /// </summary>
+    /// <param name="before">The earlier audit's counts.</param>
+    /// <param name="after">The later audit's counts.</param>
+    /// <returns>The probability, or <see langword="null"/> when either audit has no relevant case.</returns>
+    public static double? ProbabilityRose(KeyQuestionTally before, KeyQuestionTally after) =>
+        BetaComparison.Of(before.Yes, before.Relevant, after.Yes, after.Relevant);
 }
