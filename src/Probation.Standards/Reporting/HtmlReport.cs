@@ -274,21 +274,21 @@ public static class HtmlReport
 
         page.Append("<p id=\"points-to-next\">").Append(HtmlText.Count(overall.PointsToNext ?? 0, "more point", "more points")).Append(" would reach ")
             .Append(next.Rating.ToDisplayText()).Append(" (").Append(HtmlText.Number(next.FromScore)).Append('-').Append(HtmlText.Number(next.ToScore)).Append(").</p>\n");
-        var path = OverallPath.Cheapest(explanation);
-        if (path is not { } steps)
+        // The cheapest path is the explanation's own (Explainer, exact over every combination of lifts).
+        if (overall.FewestAnswers is not { } total || overall.Plan.Any(s => s.NoAnswersTurnedYes is null))
         {
             page.Append("<p>No number of answers can be given for that: the case standards that could move are published percentages, overridden, or already at the top.</p>\n</div>\n");
             return;
         }
 
-        var total = steps.Aggregate(System.Numerics.BigInteger.Zero, (sum, s) => sum + s.Answers);
         page.Append("<p id=\"cheapest-path\">The fewest answers that reach it: <strong>")
             .Append(total.ToString(CultureInfo.InvariantCulture)).Append(total == 1 ? " No answer" : " No answers").Append(" turned Yes</strong>, lifting</p>\n<ul>\n");
-        foreach (var step in steps.OrderBy(s => result.Standards.AsImmutableArray().IndexOf(s.Standard)))
+        foreach (var step in overall.Plan.OrderBy(s => result.Standards.AsImmutableArray().IndexOf(s.Standard)))
         {
+            var answers = step.NoAnswersTurnedYes!.Value;
             page.Append("<li>").Append(HtmlText.Escape(step.Standard.Id)).Append(' ').Append(HtmlText.Escape(step.Standard.Name)).Append(" to ")
-                .Append(step.Target.Rating.ToDisplayText()).Append(" (+").Append(HtmlText.Count(step.Points, "point", "points")).Append("): ")
-                .Append(step.Answers.ToString(CultureInfo.InvariantCulture)).Append(step.Answers == 1 ? " answer" : " answers").Append("</li>\n");
+                .Append(step.Target.Rating.ToDisplayText()).Append(" (+").Append(HtmlText.Count(step.PointsGained, "point", "points")).Append("): ")
+                .Append(answers.ToString(CultureInfo.InvariantCulture)).Append(answers == 1 ? " answer" : " answers").Append("</li>\n");
         }
 
         page.Append("</ul>\n<p>Counted over the case standards only: judgements (R6), overrides (R7) and published percentages cannot be moved by answers here.</p>\n</div>\n");
