@@ -145,19 +145,7 @@ internal static class PlanCommand
                 writer.WriteNull("relevant");
             }
 
-            if (plan.Interval is { } interval)
-            {
-                writer.WriteStartObject("interval");
-                writer.WriteString("method", "clopper-pearson");
-                writer.WriteNumber("confidence", interval.Confidence);
-                writer.WriteNumber("low", interval.LowPercent);
-                writer.WriteNumber("high", interval.HighPercent);
-                writer.WriteEndObject();
-            }
-            else
-            {
-                writer.WriteNull("interval");
-            }
+            UncertaintyJson.WriteInterval(writer, plan.Interval);
 
             writer.WriteNumber("searchedUpTo", plan.SearchedUpTo);
             writer.WriteEndObject();

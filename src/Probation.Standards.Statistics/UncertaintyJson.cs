@@ -66,19 +66,7 @@ public sealed class UncertaintyJson : IRatingJsonAugmenter
             writer.WriteNumber("assumedRelevant", stats.Relevant!.Value);
         }
 
-        if (stats.Interval is { } interval)
-        {
-            writer.WriteStartObject("interval");
-            writer.WriteString("method", "clopper-pearson");
-            writer.WriteNumber("confidence", interval.Confidence);
-            writer.WriteNumber("low", interval.LowPercent);
-            writer.WriteNumber("high", interval.HighPercent);
-            writer.WriteEndObject();
-        }
-        else
-        {
-            writer.WriteNull("interval");
-        }
+        WriteInterval(writer, stats.Interval);
 
         WriteBands(writer, "bandProbability", stats.BandProbability);
     }
@@ -125,6 +113,23 @@ public sealed class UncertaintyJson : IRatingJsonAugmenter
         }
 
         writer.WriteBoolean("countsAssumed", this.uncertainty.CountsAssumed);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>The contract's <c>interval</c> field: a Clopper-Pearson interval in percent, or null.</summary>
+    internal static void WriteInterval(Utf8JsonWriter writer, ShareInterval? interval)
+    {
+        if (interval is null)
+        {
+            writer.WriteNull("interval");
+            return;
+        }
+
+        writer.WriteStartObject("interval");
+        writer.WriteString("method", "clopper-pearson");
+        writer.WriteNumber("confidence", interval.Confidence);
+        writer.WriteNumber("low", interval.LowPercent);
+        writer.WriteNumber("high", interval.HighPercent);
         writer.WriteEndObject();
     }
 
