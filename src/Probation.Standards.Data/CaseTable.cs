@@ -193,6 +193,10 @@ public static class CaseTable
             tallies[i] = new KeyValuePair<string, KeyQuestionTally>(questions[i].Id, new KeyQuestionTally(Int(g + 5 + (2 * i)), Int(g + 6 + (2 * i))));
         }
 
-        return new KeyValuePair<string?[], TallySet>(key, TallySet.From(query.Framework, tallies, counts));
+        // No cases (an empty table without groups): nothing answered any key question, as for an empty case list.
+        var tallySet = cases == 0
+            ? TallySet.From(query.Framework, Array.Empty<KeyValuePair<string, KeyQuestionTally>>(), counts, questions.Select(q => q.Id))
+            : TallySet.From(query.Framework, tallies, counts);
+        return new KeyValuePair<string?[], TallySet>(key, tallySet);
     }
 }
