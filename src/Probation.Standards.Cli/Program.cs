@@ -146,6 +146,7 @@ public static class Program
 
         var framework = FrameworkCommand(frameworkOption, output, error);
         var plan = PlanCommand.Create(frameworkOption, output, error);
+        var sql = SqlCommand.Create(frameworkOption, output, error);
 
         var root = new RootCommand("Rates HM Inspectorate of Probation findings documents: frameworks as data, findings in, explained ratings out.")
         {
@@ -156,6 +157,7 @@ public static class Program
             report,
             framework,
             plan,
+            sql,
         };
 
         var result = root.Parse(args);
@@ -174,7 +176,7 @@ public static class Program
     }
 
     private const string Usage =
-        "probation-standards rate FILE [--format text|json] [--by TAG[,TAG]] [--uncertainty [--confidence C] [--assume-relevant N]] | compare BEFORE AFTER [--format text|json] | explain FILE [STANDARD] [--format text|json] | verify PATH... | report FILE [-o OUT] | framework list | framework show ID [--format text|json] | framework export ID [-o FILE] | plan --share P [--confidence C] [--half-width H] [--format text|json]; FILE may be - for standard input";
+        "probation-standards rate FILE [--format text|json] [--by TAG[,TAG]] [--uncertainty [--confidence C] [--assume-relevant N]] | compare BEFORE AFTER [--format text|json] | explain FILE [STANDARD] [--format text|json] | verify PATH... | report FILE [-o OUT] | framework list | framework show ID [--format text|json] | framework export ID [-o FILE] | plan --share P [--confidence C] [--half-width H] [--format text|json] | sql --dialect postgres|duckdb|sqlserver|spark [--table NAME] [--by COL[,COL]] [--check]; FILE may be - for standard input";
 
     // A parser message quotes the arguments it refused: control characters in them are escaped, so it stays one line.
     private static string OneLine(string message) => Text.OneLine(message.Trim());
@@ -208,7 +210,7 @@ public static class Program
         return new Command("framework", "The frameworks the tool knows: list them, show one, or export its JSON.") { list, show, export };
     }
 
-    private static bool TryGroupBy(string? value, TextWriter error, out IReadOnlyList<string>? groupBy)
+    internal static bool TryGroupBy(string? value, TextWriter error, out IReadOnlyList<string>? groupBy)
     {
         groupBy = null;
         if (value is null)

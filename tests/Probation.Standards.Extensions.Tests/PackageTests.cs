@@ -18,7 +18,7 @@ namespace Probation.Standards.Extensions.Tests;
 [NonParallelizable]
 public class PackageTests
 {
-    private static readonly string[] PackageIds = { "Probation.Standards", "Probation.Standards.Extensions", "Probation.Standards.Sheets", "Probation.Standards.Statistics", "Probation.Standards.Testing", "Probation.Standards.Tool" };
+    private static readonly string[] PackageIds = { "Probation.Standards", "Probation.Standards.Extensions", "Probation.Standards.Sheets", "Probation.Standards.Statistics", "Probation.Standards.Testing", "Probation.Standards.Data", "Probation.Standards.Tool" };
 
     /// <summary>The project folder under src/ of each package, whose PACKAGE.md is the package's readme.</summary>
     private static readonly Dictionary<string, string> ProjectFolders = new()
@@ -28,6 +28,7 @@ public class PackageTests
         ["Probation.Standards.Testing"] = "Probation.Standards.Testing",
         ["Probation.Standards.Statistics"] = "Probation.Standards.Statistics",
         ["Probation.Standards.Sheets"] = "Probation.Standards.Sheets",
+        ["Probation.Standards.Data"] = "Probation.Standards.Data",
         ["Probation.Standards.Tool"] = "Probation.Standards.Cli",
     };
 
@@ -89,7 +90,7 @@ public class PackageTests
     }
 
     [Test]
-    public void Pack_yields_six_packages_each_with_symbols_its_PACKAGE_md_readme_license_repository_and_docs()
+    public void Pack_yields_seven_packages_each_with_symbols_its_PACKAGE_md_readme_license_repository_and_docs()
     {
         foreach (var id in PackageIds)
         {
@@ -142,6 +143,14 @@ public class PackageTests
             var dependencies = XDocument.Load(stream).Descendants().Where(e => e.Name.LocalName == "dependency").Select(e => (string)e.Attribute("id")!).ToList();
             dependencies.ShouldContain("MathNet.Numerics");
             dependencies.ShouldContain("Probation.Standards");
+        }
+
+        // The database package speaks to System.Data.Common only: it brings no database provider.
+        using (var data = ZipFile.OpenRead(Path.Combine(this.packages, $"Probation.Standards.Data.{this.version}.nupkg")))
+        using (var stream = data.GetEntry("Probation.Standards.Data.nuspec")!.Open())
+        {
+            var dependencies = XDocument.Load(stream).Descendants().Where(e => e.Name.LocalName == "dependency").Select(e => (string)e.Attribute("id")!).Distinct().ToList();
+            dependencies.ShouldBe(new[] { "Probation.Standards" });
         }
 
         using var library = ZipFile.OpenRead(Path.Combine(this.packages, $"Probation.Standards.{this.version}.nupkg"));

@@ -1,0 +1,10 @@
+global using System;
+global using System.Collections.Generic;
+global using System.Linq;
+global using System.Threading.Tasks;
+global using NUnit.Framework;
+global using Shouldly;
+global using Probation.Standards.Cases;
+global using Probation.Standards.Frameworks;
+global using Probation.Standards.Reset;
+global using Probation.Standards.Scoring;
