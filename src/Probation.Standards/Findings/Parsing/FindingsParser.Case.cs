@@ -48,7 +48,11 @@ internal sealed partial class FindingsParser
             switch (field)
             {
                 case 0:
-                    if (reader.TokenType == JsonTokenType.String && reader.GetString() is { Length: > 0 } id && id.Trim().Length > 0)
+                    if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence && PlainId(reader.ValueSpan))
+                    {
+                        rawCase.SetIdUtf8(reader.ValueSpan); // no string until one is needed
+                    }
+                    else if (reader.TokenType == JsonTokenType.String && reader.GetString() is { Length: > 0 } id && id.Trim().Length > 0)
                     {
                         rawCase.Id = id;
                     }
@@ -147,6 +151,9 @@ internal sealed partial class FindingsParser
             rawCase.Broken = true;
         }
     }
+
+    // An id that is certainly not blank after trimming: it starts with a visible ASCII character.
+    private static bool PlainId(ReadOnlySpan<byte> id) => id.Length > 0 && id[0] > 0x20 && id[0] < 0x7F;
 
     // Skips the rest of a bad value. Inside a case the buffer may end mid-value: skipping needs the whole
     // value, or the case is retried after a refill (a top-level field's value is always whole).
