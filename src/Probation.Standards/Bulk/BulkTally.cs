@@ -15,8 +15,10 @@ namespace Probation.Standards.Bulk;
 /// </summary>
 public static class BulkTally
 {
-    // Below this many words per extra thread, starting a thread costs more than it saves.
-    private const int MinWordsPerThread = 16 * 1024;
+    // Each thread counts at least this many words (524,288 cases), so two threads start at 1,048,576 cases:
+    // measured (BulkSplitBenchmarks, benchmarks/README.md) one thread against two forced at 32k-1M cases, two
+    // threads lost below about 1M cases (3.3x slower at 64k, 2.1x at 256k, 1.5x at 512k) and broke even at 1,048,576.
+    private const int MinWordsPerThread = 8 * 1024;
 
     /// <summary>Tallies a batch.</summary>
     /// <param name="batch">The batch.</param>
