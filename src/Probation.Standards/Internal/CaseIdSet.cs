@@ -103,7 +103,10 @@ internal sealed class CaseIdSet
         var needed = id.Length + 5;
         if (this.blocks.Count == 0 || this.blockUsed + needed > this.blocks[this.blocks.Count - 1].Length)
         {
-            this.blocks.Add(new byte[Math.Max(BlockSize, needed)]); // a longer id has a block of its own, at offset 0
+            // Blocks grow from 16 KiB to 1 MiB, so a small document does not pay for a large block; an id longer
+            // than a block has a block of its own, at offset 0.
+            var size = this.blocks.Count == 0 ? 16 * 1024 : Math.Min(BlockSize, this.blocks[this.blocks.Count - 1].Length * 2);
+            this.blocks.Add(new byte[Math.Max(size, needed)]);
             this.blockUsed = 0;
         }
 
@@ -114,13 +117,14 @@ internal sealed class CaseIdSet
         var length = (uint)id.Length;
         while (length >= 0x80)
         {
-            block[at++] = (byte)(length | 0x80);
+            block[at++] = unchecked((byte)(length | 0x80));
             length >>= 7;
         }
 
         block[at++] = (byte)length;
         id.CopyTo(new Span<byte>(block, at, id.Length));
-        this.blockUsed = at + id.Length;
+        // An offset must stay below 1 MiB: a block made for one long id takes no other.
+        this.blockUsed = block.Length > BlockSize ? block.Length : at + id.Length;
         return place;
     }
 
