@@ -6,6 +6,7 @@ using BenchmarkDotNet.Diagnosers;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 
 namespace Probation.Standards.Benchmarks;
 
@@ -17,7 +18,8 @@ public sealed class BenchConfig : ManualConfig
 {
     public BenchConfig()
     {
-        this.AddJob(Job.Default.WithLaunchCount(1).WithWarmupCount(2).WithIterationCount(5).WithId("2w5i"));
+        // In process: no generated project to build per run, which on the loaded shared machine timed out (issue 14).
+        this.AddJob(Job.Default.WithLaunchCount(1).WithWarmupCount(2).WithIterationCount(5).WithToolchain(InProcessEmitToolchain.Instance).WithId("2w5i"));
         this.AddDiagnoser(MemoryDiagnoser.Default);
         this.AddColumn(new PerCaseColumn("ns/case", false), new PerCaseColumn("B/case", true));
         this.AddColumn(new ThroughputColumn());

@@ -18,6 +18,16 @@ namespace Probation.Standards.Benchmarks;
 /// </summary>
 public static class Program
 {
+    private static double Time(Func<object> run)
+    {
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var stopwatch = Stopwatch.StartNew();
+        run();
+        var ms = stopwatch.Elapsed.TotalMilliseconds;
+        Console.Write($"[{(GC.GetAllocatedBytesForCurrentThread() - before) / 1e6:0.0} MB] ");
+        return ms;
+    }
+
     public static int Main(string[] args)
     {
         if (args.Length == 3 && args[0] == "generate")
@@ -46,6 +56,21 @@ public static class Program
             Console.WriteLine($"{(keepCases ? "KeepCases=true" : "KeepCases=false")}: {result.Unit}: {string.Join(", ", result.Standards.Select(s => $"{s.Id} {s.Rating}"))}; score {result.Score}/{result.MaxScore} {result.Overall}");
             Console.WriteLine($"cases {result.Cases?.Inspected:N0}, reset {result.Cases?.Reset:N0}, adjusted {result.Cases?.Adjusted:N0}, warnings {result.Warnings.Count:N0}");
             Console.WriteLine($"elapsed {stopwatch.Elapsed.TotalSeconds:0.00} s, {new FileInfo(args[1]).Length / 1e6 / stopwatch.Elapsed.TotalSeconds:0.0} MB/s; GC total allocated {GC.GetTotalAllocatedBytes() / 1e6:0} MB");
+            return 0;
+        }
+
+        if (args.Length >= 2 && args[0] == "ingest-probe")
+        {
+            // A quick side-by-side in one process (not BenchmarkDotNet): token floor, streaming tally, keep-cases reader.
+            var bytes = File.ReadAllBytes(args[1]);
+            var rounds = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3;
+            var bench = new IngestBenchmarks();
+            typeof(IngestBenchmarks).GetField("json", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!.SetValue(bench, bytes);
+            for (var round = 0; round < rounds; round++)
+            {
+                Console.WriteLine($"floor {Time(() => bench.TokenOnlyFloor()),8:0.0} ms  stream {Time(() => bench.StreamingTally()),8:0.0} ms  keep {Time(() => bench.KeepCasesReader()),8:0.0} ms");
+            }
+
             return 0;
         }
 

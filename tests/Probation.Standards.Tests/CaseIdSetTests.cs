@@ -25,6 +25,40 @@ public class CaseIdSetTests
     }
 
     [Test]
+    public void Ids_longer_than_a_block_and_the_ids_after_them_are_kept_exactly()
+    {
+        // Lengths around the 16 KiB first block, the 1 MiB largest block and past it, each followed by short ids.
+        var set = new CaseIdSet();
+        var reference = new HashSet<string>(StringComparer.Ordinal);
+        var random = new Random(14);
+        foreach (var length in new[] { 100, 16_380, 16_400, 70_000, 1_048_570, 1_048_600, 3_000_000, 5 })
+        {
+            var longId = new string((char)('a' + random.Next(26)), length) + length.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            set.Add(longId).ShouldBe(reference.Add(longId));
+            for (var k = 0; k < 300; k++)
+            {
+                var id = "S" + random.Next(400).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                set.Add(id).ShouldBe(reference.Add(id), id);
+            }
+
+            set.Add(longId).ShouldBeFalse();
+        }
+
+        set.Count.ShouldBe(reference.Count);
+    }
+
+    [Test]
+    public void Ids_given_as_utf8_bytes_are_the_same_ids_as_strings()
+    {
+        var set = new CaseIdSet();
+        set.Add(System.Text.Encoding.UTF8.GetBytes("Mân-1")).ShouldBeTrue();
+        set.Add("Mân-1").ShouldBeFalse();
+        set.Add("C7").ShouldBeTrue();
+        set.Add("C7"u8).ShouldBeFalse();
+        set.Count.ShouldBe(2);
+    }
+
+    [Test]
     public void Ids_that_differ_only_in_case_or_length_are_different()
     {
         var set = new CaseIdSet();

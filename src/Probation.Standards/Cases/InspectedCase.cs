@@ -11,7 +11,7 @@ namespace Probation.Standards.Cases;
 /// to classify it (R9). Created by <see cref="Create(Framework, string, IEnumerable{KeyValuePair{string, Answer}}, SentenceType?, DateTime?, DateTime?, Exemption?, IEnumerable{KeyValuePair{string, string}})"/>
 /// or a findings reader, both of which check every rule, so a case that exists is a valid one.
 /// </summary>
-public sealed class InspectedCase : IEquatable<InspectedCase>
+public sealed class InspectedCase : IEquatable<InspectedCase>, ICaseId
 {
     internal InspectedCase(Framework framework, string id, SentenceType? sentence, DateTime? start, DateTime? suspended, Exemption? exemption, ImmutableArray<Answer> answers, ulong answered, ImmutableArray<KeyValuePair<string, string>> tags = default)
     {
@@ -55,6 +55,8 @@ public sealed class InspectedCase : IEquatable<InspectedCase>
 
     /// <summary>Bit i set: the case answered key question i (NotApplicable included).</summary>
     internal ulong AnsweredMask { get; }
+
+    string ICaseId.CaseId => this.Id;
 
     /// <summary>Creates a case from answers keyed by key-question id, checking every rule a findings document's case is checked for.</summary>
     /// <param name="framework">The framework the answers follow.</param>

@@ -85,35 +85,58 @@ public sealed class TallyBuilder
             throw new ArgumentException($"case {inspectedCase.Id} follows {inspectedCase.Framework}; this builder tallies {this.framework}", nameof(inspectedCase));
         }
 
-        daysToSuspension = inspectedCase.Suspended is { } s ? (int)(s - inspectedCase.Start!.Value).TotalDays : null;
-        var @class = ResetClassifier.ClassOf(daysToSuspension, inspectedCase.Exemption, this.framework.Reset);
-        var answers = inspectedCase.Answers.AsImmutableArray().AsSpan();
+        return this.Add(inspectedCase.Answers.AsImmutableArray().AsSpan(), inspectedCase.AnsweredMask, inspectedCase.Sentence, inspectedCase.Start, inspectedCase.Suspended, inspectedCase.Exemption, inspectedCase, out daysToSuspension);
+    }
+
+    /// <summary>
+    /// Adds one case from its parts, already checked (a reader's bound case): answers aligned with the framework's
+    /// key questions; <paramref name="id"/> is asked for the id only when a warning names the case.
+    /// </summary>
+    internal CaseClass Add(ReadOnlySpan<Answer> answers, ulong answeredMask, SentenceType? sentence, DateTime? start, DateTime? suspended, Exemption? exemption, ICaseId id) =>
+        this.Add(answers, answeredMask, sentence, start, suspended, exemption, id, out _);
+
+    private CaseClass Add(ReadOnlySpan<Answer> answers, ulong answeredMask, SentenceType? sentence, DateTime? start, DateTime? suspended, Exemption? exemption, ICaseId id, out int? daysToSuspension)
+    {
+        CaseClass @class;
+        if (suspended is { } s)
+        {
+            daysToSuspension = (int)(s - start!.Value).TotalDays;
+            @class = ResetClassifier.ClassOf(daysToSuspension, exemption, this.framework.Reset);
+        }
+        else
+        {
+            daysToSuspension = null;
+            @class = exemption is null ? CaseClass.Core : ResetClassifier.ClassOf(null, exemption, this.framework.Reset);
+        }
+
         if (@class == CaseClass.Adjusted && this.anyNotApplicableWhenAdjusted)
         {
-            this.AddAdjusted(inspectedCase, answers);
+            this.AddAdjusted(id, answers);
         }
         else
         {
             // Answer is NotApplicable 0, No 1, Yes 2: relevant is (a + 1) >> 1, Yes is a >> 1; no branch per answer.
+            var yes = this.yes.AsSpan(0, answers.Length);
+            var relevant = this.relevant.AsSpan(0, answers.Length);
             for (var i = 0; i < answers.Length; i++)
             {
                 var a = (int)answers[i];
-                this.relevant[i] += (a + 1) >> 1;
-                this.yes[i] += a >> 1;
+                relevant[i] += (a + 1) >> 1;
+                yes[i] += a >> 1;
             }
         }
 
-        this.answered |= inspectedCase.AnsweredMask;
+        this.answered |= answeredMask;
         this.inspected++;
         this.classes[(int)@class]++;
-        if (inspectedCase.Sentence is { } sentence)
+        if (sentence is { } sentenceType)
         {
-            this.sentences[(int)sentence]++;
+            this.sentences[(int)sentenceType]++;
         }
 
-        if (inspectedCase.Suspended is { } suspended)
+        if (suspended is { } date)
         {
-            this.SuspensionWarnings(inspectedCase, suspended, @class);
+            this.SuspensionWarnings(id, exemption, date, @class);
         }
 
         return @class;
@@ -146,7 +169,7 @@ public sealed class TallyBuilder
         return new TallySet(this.framework, ImmutableArray.Create(tallies), ImmutableArray.Create(given), counts);
     }
 
-    private void SuspensionWarnings(InspectedCase inspectedCase, DateTime suspended, CaseClass @class)
+    private void SuspensionWarnings(ICaseId id, Exemption? exemption, DateTime suspended, CaseClass @class)
     {
         var reset = this.framework.Reset;
         if (@class == CaseClass.Exempt)
@@ -155,21 +178,21 @@ public sealed class TallyBuilder
             this.suspendedButExempt++;
             this.warnings.Add(new RatingWarning(
                 WarningCode.SuspendedButExempt,
-                $"case {Internal.Quoting.Quote(inspectedCase.Id)} is exempt ({inspectedCase.Exemption}) but has contact suspended from {Internal.DateText.Format(suspended)}; it is judged against core standards and not counted as Reset",
-                caseId: inspectedCase.Id));
+                $"case {Internal.Quoting.Quote(id.CaseId)} is exempt ({exemption}) but has contact suspended from {Internal.DateText.Format(suspended)}; it is judged against core standards and not counted as Reset",
+                caseId: id.CaseId));
         }
 
         if (suspended < reset.EffectiveFrom)
         {
             this.warnings.Add(new RatingWarning(
                 WarningCode.SuspendedBeforeReset,
-                $"case {Internal.Quoting.Quote(inspectedCase.Id)} has contact suspended on {Internal.DateText.Format(suspended)}, before Probation Reset began on {Internal.DateText.Format(reset.EffectiveFrom)}; counted as given",
-                caseId: inspectedCase.Id));
+                $"case {Internal.Quoting.Quote(id.CaseId)} has contact suspended on {Internal.DateText.Format(suspended)}, before Probation Reset began on {Internal.DateText.Format(reset.EffectiveFrom)}; counted as given",
+                caseId: id.CaseId));
         }
     }
 
     // R9: the adjusted set may make a key question not apply, as the framework's data declares.
-    private void AddAdjusted(InspectedCase inspectedCase, ReadOnlySpan<Answer> answers)
+    private void AddAdjusted(ICaseId id, ReadOnlySpan<Answer> answers)
     {
         for (var i = 0; i < answers.Length; i++)
         {
@@ -183,9 +206,9 @@ public sealed class TallyBuilder
             {
                 this.warnings.Add(new RatingWarning(
                     WarningCode.AnswerNotApplicableWhenAdjusted,
-                    $"case {Internal.Quoting.Quote(inspectedCase.Id)} has the adjusted standards, under which {this.framework.KeyQuestions[i].Id} does not apply; its answer is not counted",
+                    $"case {Internal.Quoting.Quote(id.CaseId)} has the adjusted standards, under which {this.framework.KeyQuestions[i].Id} does not apply; its answer is not counted",
                     keyQuestionId: this.framework.KeyQuestions[i].Id,
-                    caseId: inspectedCase.Id));
+                    caseId: id.CaseId));
                 continue;
             }
 

@@ -172,7 +172,7 @@ public class BulkTallyTests
     [Test]
     public void A_batch_of_over_two_million_cases_splits_over_threads_through_the_public_api()
     {
-        // 2,100,000 cases = 32,813 words: two threads of at least 16,384 words each. Case i answers Yes to every
+        // 2,100,000 cases = 32,813 words: two threads of at least 8,192 words each (up to four). Case i answers Yes to every
         // key question when i % 4 == 0, No when 1 or 2, NotApplicable when 3: 525,000 Yes of 1,575,000 relevant.
         const int n = 2_100_000;
         var batch = new CaseBatch(Default, n);

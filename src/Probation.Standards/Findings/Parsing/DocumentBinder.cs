@@ -33,6 +33,7 @@ internal sealed class DocumentBinder : IFindingsHandler
     private long cases;
     private string?[] lastIds = Array.Empty<string?>();
     private int[] lastIndexes = Array.Empty<int>();
+    private Answer[] scratch = Array.Empty<Answer>();
 
     public DocumentBinder(string file, FrameworkCatalog catalog, ProblemSink problems, bool keepCases)
     {
@@ -53,17 +54,22 @@ internal sealed class DocumentBinder : IFindingsHandler
         }
     }
 
-    public void Case(RawCase rawCase)
+    public bool Case(RawCase rawCase)
     {
         this.cases++;
         if (this.framework is not null)
         {
             this.Bind(rawCase);
+            return false;
         }
-        else if (!this.frameworkFailed)
+
+        if (!this.frameworkFailed)
         {
             this.waiting.Add(rawCase); // the framework is not known yet: bound once it is
+            return true;
         }
+
+        return false;
     }
 
     /// <summary>Checks the document-level rules and builds the document, or throws every problem found.</summary>
@@ -153,6 +159,7 @@ internal sealed class DocumentBinder : IFindingsHandler
         this.tallies = new TallyBuilder(this.framework);
         this.lastIds = new string?[n];
         this.lastIndexes = new int[n];
+        this.scratch = new Answer[n];
         foreach (var rawCase in this.waiting)
         {
             this.Bind(rawCase);
@@ -171,13 +178,19 @@ internal sealed class DocumentBinder : IFindingsHandler
     {
         var framework = this.framework!;
         var ok = !rawCase.Broken;
-        if (rawCase.Id is { Length: > 0 } id && !this.caseIds.Add(id))
+        if (rawCase.HasId && !(rawCase.IdUtf8.Length > 0 ? this.caseIds.Add(rawCase.IdUtf8) : this.caseIds.Add(rawCase.Id!)))
         {
-            this.problems.Add(rawCase.Place("id").Problem(this.file, ProblemCode.DuplicateCaseId, $"duplicate case id {Quoting.Quote(id)}"));
+            this.problems.Add(rawCase.Place("id").Problem(this.file, ProblemCode.DuplicateCaseId, $"duplicate case id {Quoting.Quote(rawCase.Id!)}"));
             ok = false;
         }
 
-        var answers = new Answer[framework.KeyQuestions.Count];
+        // A kept case owns its answers; a case only tallied reuses one array.
+        var answers = this.keepCases ? new Answer[framework.KeyQuestions.Count] : this.scratch;
+        if (!this.keepCases)
+        {
+            Array.Clear(answers, 0, answers.Length);
+        }
+
         var answered = 0UL;
         var position = 0;
         foreach (var pair in rawCase.Answers)
@@ -223,13 +236,17 @@ internal sealed class DocumentBinder : IFindingsHandler
             this.warnings.Add(new RatingWarning(WarningCode.CaseWithoutAnswers, $"case {Quoting.Quote(rawCase.Id!)} has no answers: every key question is NotApplicable for it", caseId: rawCase.Id));
         }
 
+        if (!this.keepCases)
+        {
+            // Tallied from the parts as read: no case object, no id string unless a warning names the case.
+            this.tallies!.Add(answers, answered, rawCase.Sentence, rawCase.Start, rawCase.Suspended, rawCase.Exemption, rawCase);
+            return;
+        }
+
         // The array is new and never written again, so it becomes the immutable array without a copy.
         var inspected = new InspectedCase(framework, rawCase.Id!, rawCase.Sentence, rawCase.Start, rawCase.Suspended, rawCase.Exemption, System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(answers), answered, InspectedCase.SortedTags(rawCase.Id!, rawCase.Tags));
         this.tallies!.Add(inspected);
-        if (this.keepCases)
-        {
-            this.kept.Add(inspected);
-        }
+        this.kept.Add(inspected);
     }
 
     // One message for an unknown key question, wherever it is named, with a hint when it is a standard's id.

@@ -48,7 +48,11 @@ internal sealed partial class FindingsParser
             switch (field)
             {
                 case 0:
-                    if (reader.TokenType == JsonTokenType.String && reader.GetString() is { Length: > 0 } id && id.Trim().Length > 0)
+                    if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence && PlainId(reader.ValueSpan))
+                    {
+                        rawCase.SetIdUtf8(reader.ValueSpan); // no string until one is needed
+                    }
+                    else if (reader.TokenType == JsonTokenType.String && reader.GetString() is { Length: > 0 } id && id.Trim().Length > 0)
                     {
                         rawCase.Id = id;
                     }
@@ -66,7 +70,11 @@ internal sealed partial class FindingsParser
 
                     break;
                 case 1:
-                    if (reader.TokenType == JsonTokenType.String && FastSentence(ref reader) is { } sentence)
+                    if (reader.TokenType == JsonTokenType.Null)
+                    {
+                        rawCase.Sentence = null;
+                    }
+                    else if (reader.TokenType == JsonTokenType.String && FastSentence(ref reader) is { } sentence)
                     {
                         rawCase.Sentence = sentence;
                     }
@@ -84,7 +92,11 @@ internal sealed partial class FindingsParser
                 case 2:
                 case 3:
                     DateTime? date;
-                    if (reader.TokenType == JsonTokenType.String && FastDate(ref reader) is { } fast)
+                    if (reader.TokenType == JsonTokenType.Null)
+                    {
+                        date = null; // no path or place is made unless a problem needs one
+                    }
+                    else if (reader.TokenType == JsonTokenType.String && FastDate(ref reader) is { } fast)
                     {
                         date = fast;
                     }
@@ -105,7 +117,15 @@ internal sealed partial class FindingsParser
 
                     break;
                 case 4:
-                    if (!this.OptionalEnum(ref reader, JsonPathText.Property(rawCase.Path, "exemption"), ProblemCode.InvalidExemption, "exemption", ExemptionList, out Exemption? exemption))
+                    if (reader.TokenType == JsonTokenType.Null)
+                    {
+                        rawCase.Exemption = null;
+                    }
+                    else if (reader.TokenType == JsonTokenType.String && FastExemption(ref reader) is { } fastExemption)
+                    {
+                        rawCase.Exemption = fastExemption;
+                    }
+                    else if (!this.OptionalEnum(ref reader, JsonPathText.Property(rawCase.Path, "exemption"), ProblemCode.InvalidExemption, "exemption", ExemptionList, out Exemption? exemption))
                     {
                         rawCase.Broken = true;
                         SkipValue(ref reader);
@@ -147,6 +167,9 @@ internal sealed partial class FindingsParser
             rawCase.Broken = true;
         }
     }
+
+    // An id that is certainly not blank after trimming: it starts with a visible ASCII character.
+    private static bool PlainId(ReadOnlySpan<byte> id) => id.Length > 0 && id[0] > 0x20 && id[0] < 0x7F;
 
     // Skips the rest of a bad value. Inside a case the buffer may end mid-value: skipping needs the whole
     // value, or the case is retried after a refill (a top-level field's value is always whole).
@@ -194,6 +217,15 @@ internal sealed partial class FindingsParser
         : reader.ValueTextEquals("PostSentenceSupervision"u8) ? SentenceType.PostSentenceSupervision
         : null;
 
+    // The canonical spellings only; any other (a different case, spaces) goes the slow way, which folds it.
+    private static Exemption? FastExemption(ref Utf8JsonReader reader) =>
+        reader.ValueTextEquals("Mappa"u8) ? Exemption.Mappa
+        : reader.ValueTextEquals("NationalSecurityDivision"u8) ? Exemption.NationalSecurityDivision
+        : reader.ValueTextEquals("VeryHighRiskOfSeriousHarm"u8) ? Exemption.VeryHighRiskOfSeriousHarm
+        : reader.ValueTextEquals("ChildProtection"u8) ? Exemption.ChildProtection
+        : reader.ValueTextEquals("IntensiveSupervisionCourt"u8) ? Exemption.IntensiveSupervisionCourt
+        : null;
+
     // yyyy-mm-dd straight from the bytes; anything else (escapes, bad dates) goes the slow way for its message.
     private static DateTime? FastDate(ref Utf8JsonReader reader)
     {
@@ -239,16 +271,29 @@ internal sealed partial class FindingsParser
 
         rawCase.HasAnswers = true;
         var answers = rawCase.Answers;
+        var cachedSeen = 0UL; // the cache's slots answered so far: a repeat of a cached id is found by its bit
+        var anyUncached = false;
         for (Advance(ref reader); reader.TokenType == JsonTokenType.PropertyName; Advance(ref reader))
         {
-            var id = this.keyQuestionIds.Get(ref reader, answers.Count);
-            var duplicate = false;
-            foreach (var earlier in answers)
+            var id = this.keyQuestionIds.Get(ref reader, answers.Count, out var slot);
+            bool duplicate;
+            if (slot >= 0 && !anyUncached)
             {
-                if (ReferenceEquals(earlier.Key, id) || earlier.Key == id)
+                duplicate = (cachedSeen & (1UL << slot)) != 0;
+                cachedSeen |= 1UL << slot;
+            }
+            else
+            {
+                // An id not cached may equal any earlier one: compared as strings, as is every id after it.
+                anyUncached = true;
+                duplicate = false;
+                foreach (var earlier in answers)
                 {
-                    duplicate = true;
-                    break;
+                    if (earlier.Key == id)
+                    {
+                        duplicate = true;
+                        break;
+                    }
                 }
             }
 
@@ -345,13 +390,16 @@ internal sealed partial class FindingsParser
         private readonly List<byte[]> utf8 = new();
         private readonly List<string> text = new();
 
-        public string Get(ref Utf8JsonReader reader, int position)
+        // slot: the id's entry in the cache (one entry per distinct id, so equal slots mean equal ids), or -1
+        // for an id not cached (escaped, or the cache is full), which the caller compares as a string.
+        public string Get(ref Utf8JsonReader reader, int position, out int slot)
         {
             if (!reader.HasValueSequence && !reader.ValueIsEscaped)
             {
                 var name = reader.ValueSpan;
                 if (position < this.utf8.Count && name.SequenceEqual(this.utf8[position]))
                 {
+                    slot = position;
                     return this.text[position];
                 }
 
@@ -359,14 +407,17 @@ internal sealed partial class FindingsParser
                 {
                     if (name.SequenceEqual(this.utf8[i]))
                     {
+                        slot = i;
                         return this.text[i];
                     }
                 }
             }
 
             var id = reader.GetString()!;
-            if (this.text.Count < MaxEntries && !reader.HasValueSequence && !reader.ValueIsEscaped)
+            slot = -1;
+            if (this.text.Count < MaxEntries && !reader.HasValueSequence && !reader.ValueIsEscaped && !this.text.Contains(id))
             {
+                slot = this.text.Count;
                 this.utf8.Add(reader.ValueSpan.ToArray());
                 this.text.Add(id);
             }

@@ -33,6 +33,8 @@ internal sealed partial class FindingsParser
     private string? pathName;
     private long pathIndex = -1;
     private long caseIndex;
+    private RawCase? spare;
+    private Func<long, (long Line, long Column)>? locateCase;
 
     // The pump: buffer[start, end) holds unread bytes; buffer[0] is at absolute offset `origin`; bytes up to
     // `validEnd` are checked UTF-8; `badByteAt` is the absolute offset of the first byte that is not.
@@ -444,6 +446,7 @@ internal sealed partial class FindingsParser
         this.pathIndex = this.caseIndex;
         var attempt = reader;
         var mark = this.problems.Mark();
+        RawCase? retry = null;
         try
         {
             Advance(ref attempt);
@@ -454,11 +457,12 @@ internal sealed partial class FindingsParser
                 return true;
             }
 
-            var rawCase = new RawCase(this.caseIndex);
-            var caseStart = this.Absolute(ref attempt);
-            var at = this.tracker.Locate(this.buffer.AsSpan(0, this.end), this.origin, caseStart);
-            rawCase.Line = at.Line;
-            rawCase.Column = at.Column;
+            var rawCase = this.spare ?? new RawCase(this.caseIndex);
+            this.spare = null;
+            retry = rawCase;
+
+            // The case's line and column are found only if a problem needs them (or the case is kept).
+            rawCase.Reset(this.caseIndex, this.Absolute(ref attempt), this.locateCase ??= this.LocateCase);
             if (attempt.TokenType != JsonTokenType.StartObject)
             {
                 this.WrongTypeInCase(ref attempt, rawCase.Place(), "a case must be an object");
@@ -471,12 +475,20 @@ internal sealed partial class FindingsParser
 
             reader = attempt;
             this.caseIndex++;
-            this.tracker.AdvanceTo(this.buffer.AsSpan(0, this.end), this.origin, caseStart);
-            this.handler.Case(rawCase);
+            if (this.handler.Case(rawCase))
+            {
+                rawCase.Fix(); // kept for later: placed while its bytes are still here
+            }
+            else
+            {
+                this.spare = rawCase; // not kept: the next case reuses it
+            }
+
             return true;
         }
         catch (IncompleteDataException)
         {
+            this.spare = retry ?? this.spare;
             this.problems.Rewind(mark);
             return false;
         }
@@ -536,6 +548,8 @@ internal sealed partial class FindingsParser
 
         return byteColumn - continuations;
     }
+
+    private (long Line, long Column) LocateCase(long at) => this.tracker.Locate(this.buffer.AsSpan(0, this.end), this.origin, at);
 
     private long Absolute(ref Utf8JsonReader reader) => this.origin + this.start + reader.TokenStartIndex;
 

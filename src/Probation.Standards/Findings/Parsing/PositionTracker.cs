@@ -78,6 +78,11 @@ internal sealed class PositionTracker
             span = span.Slice(lastNewline + 1);
         }
 
+#if NET8_0_OR_GREATER
+        // Most documents are ASCII: a vectorised search finds there is nothing to count.
+        var first = span.IndexOfAnyInRange((byte)0x80, (byte)0xBF);
+        span = first < 0 ? default : span.Slice(first);
+#endif
         foreach (var b in span)
         {
             if ((b & 0xC0) == 0x80)

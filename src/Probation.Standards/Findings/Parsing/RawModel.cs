@@ -26,20 +26,51 @@ internal readonly struct Place
         this.Line > 0 ? new InputProblem(code, file, this.Path, message, this.Line, this.Column) : new InputProblem(code, file, this.Path, message);
 }
 
-/// <summary>A case as read, before it is bound to a framework: answers still keyed by id.</summary>
-internal sealed class RawCase
+/// <summary>
+/// A case as read, before it is bound to a framework: answers still keyed by id. The parser reuses one
+/// instance for case after case unless the handler keeps it, and holds a plain id as its UTF-8 bytes: the
+/// string is made only when asked for (a kept case, a warning, a problem).
+/// </summary>
+internal sealed class RawCase : Cases.ICaseId
 {
+    private byte[] idBytes = new byte[32];
+    private int idLength;
+    private string? id;
+    private long offset;
+    private Func<long, (long Line, long Column)>? locator;
+    private (long Line, long Column) location;
+    private bool located;
+
     public RawCase(long index) => this.Index = index;
 
-    public long Index { get; }
+    public long Index { get; private set; }
 
     public string Path => JsonPathText.Index("$.cases", this.Index);
 
-    public long Line { get; set; }
+    /// <summary>The line of the case's first byte, found only when asked for (a problem, or a case the handler keeps).</summary>
+    public long Line => this.Located().Line;
 
-    public long Column { get; set; }
+    /// <summary>The column of the case's first byte.</summary>
+    public long Column => this.Located().Column;
 
-    public string? Id { get; set; }
+    /// <summary>The id; <see langword="null"/> until read, empty when missing or bad.</summary>
+    public string? Id
+    {
+        get => this.id ??= this.idLength > 0 ? System.Text.Encoding.UTF8.GetString(this.idBytes, 0, this.idLength) : null;
+        set
+        {
+            this.id = value;
+            this.idLength = 0;
+        }
+    }
+
+    /// <summary>Whether the case has an id that is not empty.</summary>
+    public bool HasId => this.idLength > 0 || this.id is { Length: > 0 };
+
+    /// <summary>The id's UTF-8 bytes when it was read as bytes; empty otherwise (then see <see cref="Id"/>).</summary>
+    public ReadOnlySpan<byte> IdUtf8 => new(this.idBytes, 0, this.idLength);
+
+    string Cases.ICaseId.CaseId => this.Id!;
 
     public SentenceType? Sentence { get; set; }
 
@@ -59,6 +90,56 @@ internal sealed class RawCase
 
     /// <summary>The case's tags in document order, or <see langword="null"/> without any.</summary>
     public List<KeyValuePair<string, string>>? Tags { get; set; }
+
+    /// <summary>Sets the id from its UTF-8 bytes (valid, unescaped), without making a string.</summary>
+    public void SetIdUtf8(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length > this.idBytes.Length)
+        {
+            this.idBytes = new byte[Math.Max(bytes.Length, this.idBytes.Length * 2)];
+        }
+
+        bytes.CopyTo(this.idBytes);
+        this.idLength = bytes.Length;
+        this.id = null;
+    }
+
+    /// <summary>
+    /// Makes the instance a new, empty case at <paramref name="index"/>, starting at absolute byte
+    /// <paramref name="offset"/>; <paramref name="locator"/> turns the offset into a line and column while the
+    /// parser's buffer still holds it (see <see cref="Fix"/>).
+    /// </summary>
+    public void Reset(long index, long offset, Func<long, (long Line, long Column)> locator)
+    {
+        this.Index = index;
+        this.offset = offset;
+        this.locator = locator;
+        this.located = false;
+        this.id = null;
+        this.idLength = 0;
+        this.Sentence = null;
+        this.Start = null;
+        this.Suspended = null;
+        this.Exemption = null;
+        this.HasAnswers = false;
+        this.Broken = false;
+        this.Answers.Clear();
+        this.Tags = null;
+    }
+
+    /// <summary>Finds the line and column now, while the parser's buffer still holds the case: for a case kept for later.</summary>
+    public void Fix() => this.Located();
+
+    private (long Line, long Column) Located()
+    {
+        if (!this.located)
+        {
+            this.location = this.locator is null ? (0, 0) : this.locator(this.offset);
+            this.located = true;
+        }
+
+        return this.location;
+    }
 
     public Place Place(string? field = null) => new(field is null ? this.Path : JsonPathText.Property(this.Path, field), this.Line, this.Column);
 }
@@ -148,6 +229,6 @@ internal interface IFindingsHandler
     /// <summary>Called after the <c>framework</c> field is read, so cases can be bound as they come.</summary>
     void FrameworkNamed(RawHeader header);
 
-    /// <summary>Called for each case in document order.</summary>
-    void Case(RawCase rawCase);
+    /// <summary>Called for each case in document order; returns whether the handler keeps <paramref name="rawCase"/> (else the parser reuses it).</summary>
+    bool Case(RawCase rawCase);
 }

@@ -17,11 +17,22 @@ internal static class Utf8Check
         var i = 0;
         while (i < bytes.Length)
         {
+#if NET8_0_OR_GREATER
+            // ASCII runs skipped with the vectorised search for the next byte of 0x80 or more.
+            var next = bytes.Slice(i).IndexOfAnyInRange((byte)0x80, (byte)0xFF);
+            if (next < 0)
+            {
+                return bytes.Length;
+            }
+
+            i += next;
+#else
             // ASCII runs eight bytes at a time.
             while (i + 8 <= bytes.Length && (MemoryMarshal.Read<ulong>(bytes.Slice(i)) & 0x8080808080808080UL) == 0)
             {
                 i += 8;
             }
+#endif
 
             if (i >= bytes.Length)
             {
