@@ -30,7 +30,13 @@ internal sealed class CaseIdSet
         var byteCount = Encoding.UTF8.GetByteCount(id);
         var scratch = byteCount <= this.scratch.Length ? this.scratch : new byte[byteCount];
         Encoding.UTF8.GetBytes(id, 0, id.Length, scratch, 0);
-        var bytes = new ReadOnlySpan<byte>(scratch, 0, byteCount);
+        return this.Add(new ReadOnlySpan<byte>(scratch, 0, byteCount));
+    }
+
+    /// <summary>Adds an id given as its UTF-8 bytes; false when it was already there.</summary>
+    public bool Add(ReadOnlySpan<byte> bytes)
+    {
+        var byteCount = bytes.Length;
         var hash = Hash(bytes);
         var mask = this.slots.Length - 1;
         for (var slot = hash & mask; ; slot = (slot + 1) & mask)
