@@ -41,7 +41,7 @@ internal sealed class TableColumn
         this.KeyQuestion = keyQuestion;
         this.Order = order;
         var type = field.ClrType;
-        this.Storage = type == typeof(string) ? Storage.Text
+        this.Storage = type == typeof(string) || type == typeof(ReadOnlyMemory<char>) ? Storage.Text
             : type == typeof(DateOnly) ? Storage.Date
             : type == typeof(DateTime) ? Storage.Timestamp
             : Storage.Other;

@@ -36,6 +36,11 @@ internal sealed partial class TableReader
     private async ValueTask ReadRowGroupAsync(ParquetRowGroupReader group, CancellationToken cancellationToken)
     {
         var n = checked((int)group.RowCount);
+        if (n == 0)
+        {
+            return;
+        }
+
         this.Buffers(n);
         var first = this.rows + 1;
         Array.Clear(this.bad, 0, n);
