@@ -36,6 +36,23 @@ public static class Program
             return 0;
         }
 
+        if (args.Length == 3 && args[0] == "generate-parquet")
+        {
+            using var file = File.Create(args[2]);
+            CaseTableData.WriteParquet(file, int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture));
+            Console.WriteLine($"wrote {file.Length:N0} bytes to {args[2]}");
+            return 0;
+        }
+
+        if (args.Length == 2 && args[0] == "tally-parquet")
+        {
+            var stopwatch = Stopwatch.StartNew();
+            var table = Parquet.CaseTableReader.ReadFile(args[1], Data.SheetOptions);
+            stopwatch.Stop();
+            Console.WriteLine($"{table}: {table.Cases}; elapsed {stopwatch.Elapsed.TotalSeconds:0.000} s, {stopwatch.Elapsed.TotalNanoseconds / table.Rows:0.0} ns/case; GC total allocated {GC.GetTotalAllocatedBytes() / 1e6:0} MB");
+            return 0;
+        }
+
         if (args.Length >= 2 && args[0] == "rate")
         {
             var keepCases = args.Contains("--keep-cases") || args.Contains("--in-memory");

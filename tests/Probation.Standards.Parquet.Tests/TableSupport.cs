@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Threading.Tasks;
 using Parquet;
 using Parquet.Schema;
 
@@ -148,7 +149,15 @@ internal static class TableSupport
         fields.AddRange((extra ?? Array.Empty<(DataField, Func<IReadOnlyList<TestCase>, Array>)>()).Select(e => e.Field));
         var schema = new ParquetSchema(fields);
         using var memory = new MemoryStream();
-        var options = new ParquetOptions { DictionaryEncodingThreshold = style.Dictionary ? 0.8 : 0.0, UseDateOnlyTypeForDates = true };
+        var options = new ParquetOptions { UseDateOnlyTypeForDates = true };
+        foreach (var field in fields)
+        {
+            if (style.Dictionary && field is DataField<string> text)
+            {
+                options.ColumnEncodingHints[text.Path.ToString()] = EncodingHint.Dictionary;
+            }
+        }
+
         Task.Run(async () =>
         {
             await using var writer = await ParquetWriter.CreateAsync(schema, memory, options);
