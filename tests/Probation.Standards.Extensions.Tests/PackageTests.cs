@@ -18,7 +18,7 @@ namespace Probation.Standards.Extensions.Tests;
 [NonParallelizable]
 public class PackageTests
 {
-    private static readonly string[] PackageIds = { "Probation.Standards", "Probation.Standards.Extensions", "Probation.Standards.Sheets", "Probation.Standards.Statistics", "Probation.Standards.Testing", "Probation.Standards.Tool" };
+    private static readonly string[] PackageIds = { "Probation.Standards", "Probation.Standards.Extensions", "Probation.Standards.Parquet", "Probation.Standards.Sheets", "Probation.Standards.Statistics", "Probation.Standards.Testing", "Probation.Standards.Tool" };
 
     /// <summary>The project folder under src/ of each package, whose PACKAGE.md is the package's readme.</summary>
     private static readonly Dictionary<string, string> ProjectFolders = new()
@@ -28,6 +28,7 @@ public class PackageTests
         ["Probation.Standards.Testing"] = "Probation.Standards.Testing",
         ["Probation.Standards.Statistics"] = "Probation.Standards.Statistics",
         ["Probation.Standards.Sheets"] = "Probation.Standards.Sheets",
+        ["Probation.Standards.Parquet"] = "Probation.Standards.Parquet",
         ["Probation.Standards.Tool"] = "Probation.Standards.Cli",
     };
 
