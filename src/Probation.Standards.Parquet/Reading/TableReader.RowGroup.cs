@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.Text;
+using System.Runtime.InteropServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Parquet;
@@ -18,7 +18,6 @@ internal sealed partial class TableReader
     private const byte Blank = 0;
 
     private readonly Dictionary<TableColumn, ValueCache> caches = new();
-    private readonly byte[] idBytes = new byte[1024];
     private ReadOnlyMemory<char>[] ids1 = Array.Empty<ReadOnlyMemory<char>>();
     private ReadOnlyMemory<char>[] text = Array.Empty<ReadOnlyMemory<char>>();
     private bool[] isNull = Array.Empty<bool>();
@@ -198,9 +197,7 @@ internal sealed partial class TableReader
                 continue;
             }
 
-            var count = Encoding.UTF8.GetMaxByteCount(id.Length) <= this.idBytes.Length ? Encoding.UTF8.GetBytes(id, this.idBytes) : -1;
-            var added = count >= 0 ? this.ids.Add(new ReadOnlySpan<byte>(this.idBytes, 0, count)) : this.ids.Add(id.ToString());
-            if (!added)
+            if (!this.ids.Add(id))
             {
                 this.Problem(first + r, column, order, ProblemCode.DuplicateCaseId, $"duplicate case id {Quoting.Quote(id.ToString())}");
                 this.bad[r] = true;
@@ -212,11 +209,24 @@ internal sealed partial class TableReader
     {
         var cache = this.Cache(column);
         var isSentence = column.Role == Role.Sentence;
+        var memo = new RefMemo();
         for (var r = 0; r < n; r++)
         {
-            var value = this.isNull[r] ? ReadOnlySpan<char>.Empty : this.text[r].Span.Trim();
+            if (this.isNull[r])
+            {
+                continue;
+            }
+
+            if (memo.TryGet(this.text[r], out var known))
+            {
+                into[r] = (sbyte)known;
+                continue;
+            }
+
+            var value = this.text[r].Span.Trim();
             if (value.IsEmpty)
             {
+                memo.Add(this.text[r], -1);
                 continue;
             }
 
@@ -226,6 +236,7 @@ internal sealed partial class TableReader
             if (parsed >= 0)
             {
                 into[r] = (sbyte)parsed;
+                memo.Add(this.text[r], parsed);
                 continue;
             }
 
@@ -239,28 +250,33 @@ internal sealed partial class TableReader
     private void Answers(TableColumn column, byte[] into, int n, long first)
     {
         var cache = this.Cache(column);
+        var memo = new RefMemo();
         for (var r = 0; r < n; r++)
         {
-            var value = this.isNull[r] ? ReadOnlySpan<char>.Empty : this.text[r].Span;
+            if (this.isNull[r])
+            {
+                this.blankAnswers++;
+                into[r] = Blank;
+                continue;
+            }
+
+            // A dictionary-encoded column hands its rows the same few values: each is parsed once.
+            if (memo.TryGet(this.text[r], out var code))
+            {
+                this.blankAnswers += code == Blank ? 1 : 0;
+                into[r] = (byte)code;
+                continue;
+            }
+
+            var value = this.text[r].Span;
 
             // The values a table nearly always holds, exactly; any other spelling through the cache.
-            if (value.SequenceEqual("Yes"))
-            {
-                into[r] = 1 + (int)Answer.Yes;
-                continue;
-            }
-
-            if (value.SequenceEqual("No"))
-            {
-                into[r] = 1 + (int)Answer.No;
-                continue;
-            }
-
             value = value.Trim();
             if (value.IsEmpty)
             {
                 this.blankAnswers++;
                 into[r] = Blank;
+                memo.Add(this.text[r], Blank);
                 continue;
             }
 
@@ -268,6 +284,7 @@ internal sealed partial class TableReader
             if (parsed >= 0)
             {
                 into[r] = (byte)(1 + parsed);
+                memo.Add(this.text[r], 1 + parsed);
                 continue;
             }
 
@@ -323,6 +340,51 @@ internal sealed partial class TableReader
                 }
 
                 break;
+        }
+    }
+
+    /// <summary>
+    /// The last few values a column handed over, by the array they lie in: Parquet.Net gives every row of one
+    /// dictionary entry the same characters, so a repeated value is known by reference, without reading its text.
+    /// </summary>
+    private struct RefMemo
+    {
+        private object? a0, a1, a2, a3;
+        private long k0, k1, k2, k3; // offset << 32 | length
+        private int v0, v1, v2, v3;
+        private int next;
+
+        public bool TryGet(ReadOnlyMemory<char> value, out int result)
+        {
+            if (MemoryMarshal.TryGetArray(value, out var segment))
+            {
+                var array = segment.Array;
+                var key = ((long)segment.Offset << 32) | (uint)segment.Count;
+                if (ReferenceEquals(array, this.a0) && key == this.k0) { result = this.v0; return true; }
+                if (ReferenceEquals(array, this.a1) && key == this.k1) { result = this.v1; return true; }
+                if (ReferenceEquals(array, this.a2) && key == this.k2) { result = this.v2; return true; }
+                if (ReferenceEquals(array, this.a3) && key == this.k3) { result = this.v3; return true; }
+            }
+
+            result = 0;
+            return false;
+        }
+
+        public void Add(ReadOnlyMemory<char> value, int result)
+        {
+            if (!MemoryMarshal.TryGetArray(value, out var segment) || segment.Array is null)
+            {
+                return;
+            }
+
+            var key = ((long)segment.Offset << 32) | (uint)segment.Count;
+            switch (this.next++ & 3)
+            {
+                case 0: (this.a0, this.k0, this.v0) = (segment.Array, key, result); break;
+                case 1: (this.a1, this.k1, this.v1) = (segment.Array, key, result); break;
+                case 2: (this.a2, this.k2, this.v2) = (segment.Array, key, result); break;
+                default: (this.a3, this.k3, this.v3) = (segment.Array, key, result); break;
+            }
         }
     }
 

@@ -33,7 +33,7 @@ internal sealed partial class TableReader
     private readonly string file;
     private readonly CaseSheetOptions options;
     private readonly SheetBinder binder;
-    private readonly CaseIdSet ids = new();
+    private IdSet ids = new(0);
     private readonly List<RowProblem> rowProblems = new();
     private readonly List<RatingWarning> warnings = new();
     private readonly ImmutableArray<CaseClassification>.Builder classifications = ImmutableArray.CreateBuilder<CaseClassification>();
@@ -81,6 +81,7 @@ internal sealed partial class TableReader
             }
 
             this.failed = this.binder.AnyProblem;
+            this.ids = new IdSet(this.failed ? 0 : total);
             this.batch = new CaseBatch(this.framework, this.failed ? 0 : (int)Math.Max(0, total));
             if (!this.failed)
             {
