@@ -23,7 +23,8 @@ internal sealed class IdSet
 
     public IdSet(long expected)
     {
-        var size = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Clamp(expected * 2, 1024, 1 << 30));
+        // At most three quarters full (linear probing within 16-byte slots, four to a cache line).
+        var size = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Clamp((expected * 4 / 3) + 1, 1024, 1 << 30));
         this.slots = new Slot[size];
         var entries = (int)Math.Clamp(expected, 512, int.MaxValue / 2);
         this.places = new long[entries];
@@ -95,7 +96,7 @@ internal sealed class IdSet
         this.lengths[entry] = id.Length;
         this.blockUsed += id.Length;
         slot = new Slot(hash, entry);
-        if (this.count * 2 > this.slots.Length)
+        if ((long)this.count * 4 > (long)this.slots.Length * 3)
         {
             this.Grow();
         }
