@@ -62,8 +62,36 @@ public static class CaseTableReader
     /// <param name="options">The case sheet's options; <see cref="CaseSheetOptions.Default"/> when <see langword="null"/>.</param>
     /// <returns>The table.</returns>
     /// <exception cref="InvalidInputException">The table cannot be read or breaks a rule; every problem is listed.</exception>
-    public static CaseTable Read(Stream table, string file, CaseSheetOptions? options = null) =>
-        Task.Run(() => ReadAsync(table, file, options)).GetAwaiter().GetResult();
+    public static CaseTable Read(Stream table, string file, CaseSheetOptions? options = null)
+    {
+        if (table is null)
+        {
+            throw new ArgumentNullException(nameof(table));
+        }
+
+        if (file is null)
+        {
+            throw new ArgumentNullException(nameof(file));
+        }
+
+        var stream = table;
+        if (!table.CanSeek)
+        {
+            var buffer = new MemoryStream();
+            table.CopyTo(buffer);
+            buffer.Position = 0;
+            stream = buffer;
+        }
+
+        // Every read completes at once, so the await chain runs on this thread and never waits for the pool; under a
+        // synchronisation context (a UI thread) it runs on the pool instead, so no continuation can wait for this thread.
+        var reader = new TableReader(file, options ?? CaseSheetOptions.Default);
+        var synchronous = new SynchronousStream(stream);
+        var task = SynchronizationContext.Current is null
+            ? reader.ReadAsync(synchronous, CancellationToken.None)
+            : Task.Run(() => reader.ReadAsync(synchronous, CancellationToken.None));
+        return task.GetAwaiter().GetResult();
+    }
 
     /// <summary>Reads and validates a Parquet case table file.</summary>
     /// <param name="path">The file.</param>
@@ -87,6 +115,14 @@ public static class CaseTableReader
     /// <param name="options">The case sheet's options; <see cref="CaseSheetOptions.Default"/> when <see langword="null"/>.</param>
     /// <returns>The table.</returns>
     /// <exception cref="InvalidInputException">The file cannot be read or breaks a rule.</exception>
-    public static CaseTable ReadFile(string path, CaseSheetOptions? options = null) =>
-        Task.Run(() => ReadFileAsync(path, options)).GetAwaiter().GetResult();
+    public static CaseTable ReadFile(string path, CaseSheetOptions? options = null)
+    {
+        if (path is null)
+        {
+            throw new ArgumentNullException(nameof(path));
+        }
+
+        using var stream = Internal.InputFiles.Open(path, "a Parquet case table", useAsync: false);
+        return Read(stream, path, options);
+    }
 }

@@ -122,6 +122,9 @@ internal sealed partial class TableReader
 
         var adjusted = this.batch.AdjustedWords();
         var keep = this.options.KeepCases;
+
+        // R9's warnings: a suspension of an exempt case, or one before Reset began (as a day number).
+        var resetBegan = DateOnly.FromDateTime(rules.EffectiveFrom).DayNumber;
         for (var r = 0; r < n; r++)
         {
             var isSuspended = this.suspended[r] != NoDate;
@@ -142,7 +145,8 @@ internal sealed partial class TableReader
                 }
             }
 
-            if (isSuspended || (anyExcluded && @class == CaseClass.Adjusted) || keep)
+            var warned = isSuspended && (@class == CaseClass.Exempt || this.suspended[r] < resetBegan);
+            if (warned || (anyExcluded && @class == CaseClass.Adjusted) || keep)
             {
                 this.CaseDetails(r, @class, days, exemption, anyExcluded, group?.Warnings);
             }
