@@ -82,5 +82,8 @@ public sealed class DataIngestConfig : ManualConfig
             .WithInvocationCount(1).WithUnrollFactor(1).WithId("1w3i"));
         this.AddColumn(new PerCaseColumn("ns/case", false), new PerCaseColumn("B/case", true));
         this.SummaryStyle = SummaryStyle.Default.WithRatioStyle(RatioStyle.Trend);
+
+        // The generated benchmark project is built while the shared machine is busy: the default 2 minutes can pass.
+        this.WithBuildTimeout(TimeSpan.FromMinutes(10));
     }
 }

@@ -138,6 +138,19 @@ public class EquivalenceTests
         TableSupport.KeyQuestions.ShouldAllBe(q => !table.Input.Tallies.IsGiven(q)); // no row answers any key question (R5)
     }
 
+    [Test]
+    public void A_header_document_takes_its_cases_from_a_table_as_from_a_sheet()
+    {
+        const string Header = """{"framework": "probation-pdu-2023", "unit": "Joined", "organisational": {"P1.1": "Good", "P1.2": "Good", "P1.3": "Outstanding"}}""";
+        var header = Findings.FindingsReader.Read(Encoding.UTF8.GetBytes(Header), "header.json", new Findings.FindingsReaderOptions { AllowMissingKeyQuestions = true });
+        var cases = TableSupport.RandomCases(21, 90);
+        var table = ReadTable(cases, new TableStyle(RowGroupSize: 31), new CaseSheetOptions { Header = header });
+        var sheet = ReadCsv(cases, new CaseSheetOptions { Header = header });
+        table.Unit.ShouldBe("Joined");
+        table.Input.ShouldBe(sheet.Input);
+        table.Input.Judgements.Single(j => j.StandardId == "P1.3").Rating.ShouldBe(Rating.Outstanding);
+    }
+
     private static TestCase Case(string id, DateTime start, DateTime? suspended, string? exemption = null)
     {
         var c = new TestCase { Id = id, Sentence = "Licence", Start = start, Suspended = suspended, Exemption = exemption, Team = "North" };
