@@ -112,7 +112,7 @@ internal static class Commands
         }
         else
         {
-            var classifications = loaded.CasesKept ? loaded.Cases.Select(c => c.Classify()) : null;
+            var classifications = loaded.Classifications;
             RatingsText.WriteExplanation(new OneLineWriter(output), explanation, standardId, classifications, loaded.FieldworkStarted);
         }
 

@@ -6,6 +6,8 @@ using Probation.Standards.Cases;
 using Probation.Standards.Findings;
 using Probation.Standards.Frameworks;
 using Probation.Standards.Groups;
+using Probation.Standards.Parquet;
+using Probation.Standards.Reset;
 using Probation.Standards.Scoring;
 using Probation.Standards.Sheets;
 
@@ -43,9 +45,12 @@ internal sealed class LoadedInput
     public IReadOnlyList<InspectedCase> Cases { get; init; } = Array.Empty<InspectedCase>();
 
     public GroupedTallies? Groups { get; init; }
+
+    /// <summary>Each case's Reset classification when the cases were kept (a Parquet table keeps only these).</summary>
+    public IReadOnlyList<CaseClassification>? Classifications { get; init; }
 }
 
-/// <summary>Reads the FILE of a rating command: a findings document, a case sheet (.csv, .xlsx), or a header document with <c>--cases</c>.</summary>
+/// <summary>Reads the FILE of a rating command: a findings document, a case sheet (.csv, .xlsx), a Parquet case table (.parquet), or a header document with <c>--cases</c>.</summary>
 internal static class InputLoader
 {
     private const string FolderAdvice = "a findings document (verify takes folders)";
@@ -58,9 +63,9 @@ internal static class InputLoader
         {
             if (sheet.Cases is { } casesPath)
             {
-                if (!CaseSheetReader.TryGetKind(casesPath, out _))
+                if (!CaseSheetReader.TryGetKind(casesPath, out _) && !CaseTableReader.IsCaseTable(casesPath))
                 {
-                    problems = new[] { $"{InputFile.DisplayName(casesPath)}: --cases takes a case sheet named .csv or .xlsx" };
+                    problems = new[] { $"{InputFile.DisplayName(casesPath)}: --cases takes a case sheet named .csv or .xlsx, or a Parquet case table named .parquet" };
                     return false;
                 }
 
@@ -78,7 +83,7 @@ internal static class InputLoader
                 return TryLoadSheet(casesPath, new CaseSheetOptions { Catalog = catalog, Header = header, DateFormat = sheet.DateFormat, KeepCases = keepCases, GroupBy = groupBy }, out loaded, out problems);
             }
 
-            if (path != InputFile.StandardInput && CaseSheetReader.TryGetKind(path, out _))
+            if (path != InputFile.StandardInput && (CaseSheetReader.TryGetKind(path, out _) || CaseTableReader.IsCaseTable(path)))
             {
                 var options = new CaseSheetOptions
                 {
@@ -110,6 +115,7 @@ internal static class InputLoader
                     FieldworkStarted = document.FieldworkStarted,
                     CasesKept = document.CasesKept,
                     Cases = document.Cases,
+                    Classifications = document.CasesKept ? document.Cases.Select(c => c.Classify()).ToList() : null,
                     Groups = grouping ? GroupedTallyBuilder.Tally(document.Framework, groupBy!, document.Cases) : null,
                 };
                 return true;
@@ -137,6 +143,21 @@ internal static class InputLoader
 
         using (stream)
         {
+            if (CaseTableReader.IsCaseTable(path))
+            {
+                // A Parquet case table: the sheet's options and rules, read column by column into bit-planes.
+                var table = CaseTableReader.Read(stream!, InputFile.DisplayName(path), options);
+                loaded = new LoadedInput
+                {
+                    File = table.File,
+                    Input = table.Input,
+                    FieldworkStarted = table.FieldworkStarted,
+                    Groups = table.Groups,
+                    Classifications = table.Classified ? table.Classifications : null,
+                };
+                return true;
+            }
+
             CaseSheetReader.TryGetKind(path, out var kind);
             var sheet = CaseSheetReader.Read(stream!, InputFile.DisplayName(path), kind, options);
             loaded = new LoadedInput
@@ -147,6 +168,7 @@ internal static class InputLoader
                 CasesKept = sheet.CasesKept,
                 Cases = sheet.Cases,
                 Groups = sheet.Groups,
+                Classifications = sheet.CasesKept ? sheet.Cases.Select(c => c.Classify()).ToList() : null,
             };
             return true;
         }

@@ -60,7 +60,7 @@ public static class Program
         };
         basisOption.AcceptOnlyFromAmong("exact", "rounded");
 
-        var rateFile = new Argument<string>("FILE") { Description = "A findings document (JSON), or a case sheet (.csv, .xlsx); - for standard input (JSON)." };
+        var rateFile = new Argument<string>("FILE") { Description = "A findings document (JSON), a case sheet (.csv, .xlsx) or a Parquet case table (.parquet); - for standard input (JSON)." };
         var format = new Option<string>("--format") { Description = "text (a ratings page) or json (the contract's JSON).", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
         var uncertainty = new Option<bool>("--uncertainty") { Description = "Add Clopper-Pearson intervals and band probabilities (R11: the project's own statistics, not HMIP's method)." };

@@ -44,7 +44,7 @@ internal static class ReportCommand
         var html = HtmlReport.Render(Explainer.Explain(result), new HtmlReportOptions
         {
             FieldworkStarted = loaded.FieldworkStarted,
-            Classifications = loaded.CasesKept ? loaded.Cases.Select(c => c.Classify()).ToList() : null,
+            Classifications = loaded.Classifications,
             Groups = groups,
         });
 

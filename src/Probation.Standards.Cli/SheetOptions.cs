@@ -23,7 +23,7 @@ internal sealed class SheetOptions
         this.dateFormat.AcceptOnlyFromAmong("yyyy-mm-dd", "dd/MM/yyyy", "MM/dd/yyyy");
         if (withCases)
         {
-            this.cases = new Option<string?>("--cases") { Description = "A case sheet (.csv, .xlsx) holding the cases of FILE, a findings document without cases." };
+            this.cases = new Option<string?>("--cases") { Description = "A case sheet (.csv, .xlsx) or Parquet case table (.parquet) holding the cases of FILE, a findings document without cases." };
         }
     }
 

@@ -18,7 +18,7 @@ namespace Probation.Standards.Extensions.Tests;
 [NonParallelizable]
 public class PackageTests
 {
-    private static readonly string[] PackageIds = { "Probation.Standards", "Probation.Standards.Extensions", "Probation.Standards.Sheets", "Probation.Standards.Statistics", "Probation.Standards.Testing", "Probation.Standards.Data", "Probation.Standards.Tool" };
+    private static readonly string[] PackageIds = { "Probation.Standards", "Probation.Standards.Extensions", "Probation.Standards.Parquet", "Probation.Standards.Sheets", "Probation.Standards.Statistics", "Probation.Standards.Testing", "Probation.Standards.Data", "Probation.Standards.Tool" };
 
     /// <summary>The project folder under src/ of each package, whose PACKAGE.md is the package's readme.</summary>
     private static readonly Dictionary<string, string> ProjectFolders = new()
@@ -29,6 +29,7 @@ public class PackageTests
         ["Probation.Standards.Statistics"] = "Probation.Standards.Statistics",
         ["Probation.Standards.Sheets"] = "Probation.Standards.Sheets",
         ["Probation.Standards.Data"] = "Probation.Standards.Data",
+        ["Probation.Standards.Parquet"] = "Probation.Standards.Parquet",
         ["Probation.Standards.Tool"] = "Probation.Standards.Cli",
     };
 
@@ -90,7 +91,7 @@ public class PackageTests
     }
 
     [Test]
-    public void Pack_yields_seven_packages_each_with_symbols_its_PACKAGE_md_readme_license_repository_and_docs()
+    public void Pack_yields_eight_packages_each_with_symbols_its_PACKAGE_md_readme_license_repository_and_docs()
     {
         foreach (var id in PackageIds)
         {

@@ -36,8 +36,8 @@ internal interface ISheetRow
 /// </summary>
 internal sealed partial class SheetBinder
 {
-    private const string SentenceList = "CommunityOrder, SuspendedSentenceOrder, Licence, PostSentenceSupervision";
-    private const string ExemptionList = "Mappa, NationalSecurityDivision, VeryHighRiskOfSeriousHarm, ChildProtection, IntensiveSupervisionCourt";
+    internal const string SentenceList = "CommunityOrder, SuspendedSentenceOrder, Licence, PostSentenceSupervision";
+    internal const string ExemptionList = "Mappa, NationalSecurityDivision, VeryHighRiskOfSeriousHarm, ChildProtection, IntensiveSupervisionCourt";
 
     private readonly string file;
     private readonly CaseSheetOptions options;
@@ -77,8 +77,21 @@ internal sealed partial class SheetBinder
     /// <summary>Whether a further problem would only be counted.</summary>
     public bool Full => this.problems.Full;
 
+    /// <summary>The framework the options name, or <see langword="null"/> after a problem with them.</summary>
+    public Framework? Framework => this.framework;
+
+    /// <summary>Whether any problem was found so far.</summary>
+    public bool AnyProblem => this.problems.Any;
+
+    /// <summary>How a row and column are written in a problem; a Parquet table writes its own (it has no header row).</summary>
+    public Func<long, string?, string> Locate { get; init; } = Where;
+
+    /// <summary>A problem at a place the caller writes (a Parquet table's row and column).</summary>
+    public void ProblemAt(string where, ProblemCode code, string message) =>
+        this.problems.Add(new InputProblem(code, this.file, where, message));
+
     public void Problem(long row, string? column, ProblemCode code, string message) =>
-        this.problems.Add(new InputProblem(code, this.file, Where(row, column), message));
+        this.problems.Add(new InputProblem(code, this.file, this.Locate(row, column), message));
 
     /// <summary>Reads the header row (row 1): which column is which.</summary>
     public void Header(IReadOnlyList<string> names)
@@ -344,9 +357,22 @@ internal sealed partial class SheetBinder
             throw new InvalidOperationException("no framework and no problem");
         }
 
+        return this.Finish(this.tallies!.ToTallySet(), this.tallies.Warnings, this.rows, this.blankAnswers, this.groups?.ToGroupedTallies());
+    }
+
+    /// <summary>
+    /// The end of a table read elsewhere (the Parquet package's column-wise reader): its cases' tallies, their
+    /// warnings in case order, how many rows and blank answers it had, and its groups; the key questions it gives
+    /// are those its columns name (<see cref="GiveKeyQuestion"/>). Every problem is thrown, those found here too.
+    /// </summary>
+    public CaseSheet Finish(TallySet caseTallies, IReadOnlyList<RatingWarning> caseWarnings, long rows, long blankAnswers, GroupedTallies? groups)
+    {
+        var framework = this.framework!;
         var header = this.options.Header;
         var headerTallies = header?.Input.Tallies;
         var published = header?.Input.Published ?? EquatableArray<PublishedPercentage>.Empty;
+        this.rows = rows;
+        this.blankAnswers = blankAnswers;
         foreach (var question in framework.KeyQuestions)
         {
             var inSheet = (this.keyQuestionColumns & (1UL << question.Index)) != 0;
@@ -362,7 +388,6 @@ internal sealed partial class SheetBinder
         }
 
         this.problems.ThrowIfAny();
-        var caseTallies = this.tallies!.ToTallySet();
         var values = caseTallies.KeyQuestions.AsImmutableArray().ToBuilder();
         var given = caseTallies.Given.ToBuilder();
         foreach (var question in framework.KeyQuestions)
@@ -394,13 +419,24 @@ internal sealed partial class SheetBinder
             warnings.Add(new RatingWarning(WarningCode.BlankAnswers, $"{this.blankAnswers.ToString(CultureInfo.InvariantCulture)} blank key-question cell{(this.blankAnswers == 1 ? " was" : "s were")} read as NotApplicable"));
         }
 
-        warnings.AddRange(this.tallies.Warnings);
+        warnings.AddRange(caseWarnings);
         var unit = header?.Unit ?? this.options.Unit ?? DefaultUnit(this.file);
+
+        // A column-wise reader keeps no cases: they are kept only when every row was kept.
         var input = new RatingInput(unit, tallySet, published, this.Judgements(framework), header?.Input.Overrides ?? EquatableArray<RatingOverride>.Empty, warnings.ToImmutable());
-        return new CaseSheet(this.file, framework, header?.FieldworkStarted ?? this.options.FieldworkStarted, input, this.options.KeepCases ? this.kept.ToImmutable() : ImmutableArray<InspectedCase>.Empty, this.options.KeepCases, this.rows, this.blankAnswers, this.groups?.ToGroupedTallies());
+        return new CaseSheet(this.file, framework, header?.FieldworkStarted ?? this.options.FieldworkStarted, input, this.options.KeepCases ? this.kept.ToImmutable() : ImmutableArray<InspectedCase>.Empty, this.options.KeepCases && this.kept.Count == rows, this.rows, this.blankAnswers, groups);
     }
 
     public void ThrowIfAny() => this.problems.ThrowIfAny();
+
+    /// <summary>For a reader with no header row: its columns were read (the schema), so the table is not empty.</summary>
+    public void SchemaRead() => this.headerRead = true;
+
+    /// <summary>For a reader that maps its own columns: a column gives this key question.</summary>
+    public void GiveKeyQuestion(int keyQuestionIndex) => this.keyQuestionColumns |= 1UL << keyQuestionIndex;
+
+    /// <summary>Reads a key-question answer as a sheet does: Yes, No, N/A, NotApplicable, in any case.</summary>
+    public static bool TryAnswerText(ReadOnlySpan<char> value, out Answer answer) => TryAnswer(value, out answer);
 
     internal static string Where(long row, string? column) =>
         column is null ? $"row {row.ToString(CultureInfo.InvariantCulture)}" : $"row {row.ToString(CultureInfo.InvariantCulture)}, column {Quoting.Quote(column)}";

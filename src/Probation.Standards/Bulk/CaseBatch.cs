@@ -260,6 +260,31 @@ public sealed class CaseBatch
         this.answeredMask = 0;
     }
 
+    /// <summary>
+    /// Makes room for <paramref name="cases"/> more cases, all NotApplicable and Core until their bits are set, for a
+    /// reader that fills the planes column by column (the Parquet package); the caller adds their counts with
+    /// <see cref="AddCounts"/> and sets the adjusted bit of each adjusted case. Returns the first new case's index.
+    /// </summary>
+    internal int Reserve(int cases)
+    {
+        var first = this.count;
+        var needed = checked(first + cases);
+        while (needed > this.Capacity)
+        {
+            this.Grow();
+        }
+
+        this.count = needed;
+        return first;
+    }
+
+    /// <summary>Adds the case counts of cases made by <see cref="Reserve"/>, and the key questions they answer.</summary>
+    internal void AddCounts(CaseCounts cases, ulong answered)
+    {
+        this.counts += cases;
+        this.answeredMask |= answered;
+    }
+
     internal ulong[] YesWords(int keyQuestionIndex) => this.yes[keyQuestionIndex];
 
     internal ulong[] RelevantWords(int keyQuestionIndex) => this.relevant[keyQuestionIndex];

@@ -171,25 +171,42 @@ public sealed class TallyBuilder
 
     private void SuspensionWarnings(ICaseId id, Exemption? exemption, DateTime suspended, CaseClass @class)
     {
-        var reset = this.framework.Reset;
+        if (@class == CaseClass.Exempt)
+        {
+            this.suspendedButExempt++;
+        }
+
+        SuspensionWarnings(this.framework, id.CaseId, exemption, suspended, @class, this.warnings);
+    }
+
+    /// <summary>The warnings a suspended case raises (R9), for every producer of tallies (the Parquet reader too).</summary>
+    internal static void SuspensionWarnings(Framework framework, string caseId, Exemption? exemption, DateTime suspended, CaseClass @class, ICollection<RatingWarning> warnings)
+    {
+        var reset = framework.Reset;
         if (@class == CaseClass.Exempt)
         {
             // R9: an exempt case is never subject to Reset, even with a suspension date.
-            this.suspendedButExempt++;
-            this.warnings.Add(new RatingWarning(
+            warnings.Add(new RatingWarning(
                 WarningCode.SuspendedButExempt,
-                $"case {Internal.Quoting.Quote(id.CaseId)} is exempt ({exemption}) but has contact suspended from {Internal.DateText.Format(suspended)}; it is judged against core standards and not counted as Reset",
-                caseId: id.CaseId));
+                $"case {Internal.Quoting.Quote(caseId)} is exempt ({exemption}) but has contact suspended from {Internal.DateText.Format(suspended)}; it is judged against core standards and not counted as Reset",
+                caseId: caseId));
         }
 
         if (suspended < reset.EffectiveFrom)
         {
-            this.warnings.Add(new RatingWarning(
+            warnings.Add(new RatingWarning(
                 WarningCode.SuspendedBeforeReset,
-                $"case {Internal.Quoting.Quote(id.CaseId)} has contact suspended on {Internal.DateText.Format(suspended)}, before Probation Reset began on {Internal.DateText.Format(reset.EffectiveFrom)}; counted as given",
-                caseId: id.CaseId));
+                $"case {Internal.Quoting.Quote(caseId)} has contact suspended on {Internal.DateText.Format(suspended)}, before Probation Reset began on {Internal.DateText.Format(reset.EffectiveFrom)}; counted as given",
+                caseId: caseId));
         }
     }
+
+    /// <summary>The warning for an answer an adjusted case gives to a key question that does not apply to it (R9).</summary>
+    internal static RatingWarning NotApplicableWhenAdjusted(Framework framework, string caseId, int keyQuestionIndex) => new(
+        WarningCode.AnswerNotApplicableWhenAdjusted,
+        $"case {Internal.Quoting.Quote(caseId)} has the adjusted standards, under which {framework.KeyQuestions[keyQuestionIndex].Id} does not apply; its answer is not counted",
+        keyQuestionId: framework.KeyQuestions[keyQuestionIndex].Id,
+        caseId: caseId);
 
     // R9: the adjusted set may make a key question not apply, as the framework's data declares.
     private void AddAdjusted(ICaseId id, ReadOnlySpan<Answer> answers)
@@ -204,11 +221,7 @@ public sealed class TallyBuilder
 
             if (this.notApplicableWhenAdjusted[i])
             {
-                this.warnings.Add(new RatingWarning(
-                    WarningCode.AnswerNotApplicableWhenAdjusted,
-                    $"case {Internal.Quoting.Quote(id.CaseId)} has the adjusted standards, under which {this.framework.KeyQuestions[i].Id} does not apply; its answer is not counted",
-                    keyQuestionId: this.framework.KeyQuestions[i].Id,
-                    caseId: id.CaseId));
+                this.warnings.Add(NotApplicableWhenAdjusted(this.framework, id.CaseId, i));
                 continue;
             }
 
