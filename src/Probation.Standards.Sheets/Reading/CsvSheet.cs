@@ -23,9 +23,35 @@ internal sealed class CsvSheet : ISheetRow
 
     public static async Task ReadAsync(Stream stream, SheetBinder binder, bool synchronous, CancellationToken cancellationToken)
     {
-        if (!CheckEncoding(stream, binder))
+        // The first bytes tell a UTF-16, UTF-32 or zip file from CSV text, whether or not the stream can seek: an
+        // unseekable one (a request body) is read on from the bytes already taken.
+        var head = new byte[4];
+        var n = 0;
+        while (n < head.Length)
+        {
+            var read = synchronous
+                ? stream.Read(head, n, head.Length - n)
+                : await stream.ReadAsync(head.AsMemory(n, head.Length - n), cancellationToken).ConfigureAwait(false);
+            if (read == 0)
+            {
+                break;
+            }
+
+            n += read;
+        }
+
+        if (!CheckEncoding(head.AsSpan(0, n), binder))
         {
             return;
+        }
+
+        if (stream.CanSeek)
+        {
+            stream.Seek(-n, SeekOrigin.Current);
+        }
+        else
+        {
+            stream = new HeadStream(head, n, stream);
         }
 
         // The encoding's preamble lets the reader skip a UTF-8 byte order mark.
@@ -97,18 +123,8 @@ internal sealed class CsvSheet : ISheetRow
 
     public bool IsNumber(int column) => false;
 
-    private static bool CheckEncoding(Stream stream, SheetBinder binder)
+    private static bool CheckEncoding(ReadOnlySpan<byte> head, SheetBinder binder)
     {
-        if (!stream.CanSeek)
-        {
-            return true;
-        }
-
-        var start = stream.Position;
-        Span<byte> head = stackalloc byte[4];
-        var n = stream.Read(head);
-        stream.Position = start;
-        head = head.Slice(0, n);
         string? name = head.Length >= 4 && head[0] == 0xFF && head[1] == 0xFE && head[2] == 0 && head[3] == 0 ? "UTF-32"
             : head.Length >= 4 && head[0] == 0 && head[1] == 0 && head[2] == 0xFE && head[3] == 0xFF ? "UTF-32"
             : head.Length >= 2 && ((head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF)) ? "UTF-16"
