@@ -55,7 +55,7 @@ internal sealed class CsvSheet : ISheetRow
         }
 
         // The encoding's preamble lets the reader skip a UTF-8 byte order mark.
-        var text = new StreamReader(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16, leaveOpen: true);
+        var text = new WidthLimitedText(new StreamReader(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16, leaveOpen: true));
         var options = new CsvDataReaderOptions
         {
             HasHeaders = true,
@@ -112,6 +112,11 @@ internal sealed class CsvSheet : ISheetRow
             {
                 text.Dispose();
             }
+        }
+
+        if (text.TooWide)
+        {
+            binder.Problem(row, null, ProblemCode.Syntax, $"more than {WidthLimitedText.MaxCells.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} cells in a row, more than a workbook has columns: the sheet is read no further");
         }
 
         binder.ThrowIfAny(); // a syntax error ends the reading: what was found so far is every problem
