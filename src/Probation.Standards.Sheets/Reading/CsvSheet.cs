@@ -54,8 +54,9 @@ internal sealed class CsvSheet : ISheetRow
             stream = new HeadStream(head, n, stream);
         }
 
-        // The encoding's preamble lets the reader skip a UTF-8 byte order mark.
-        var text = new WidthLimitedText(new StreamReader(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16, leaveOpen: true));
+        // Bytes that are not UTF-8 are reported at the row that holds them (Utf8Text), however the stream reads.
+        var utf8 = new Utf8Text(stream);
+        var text = new WidthLimitedText(utf8);
         var options = new CsvDataReaderOptions
         {
             HasHeaders = true,
@@ -79,11 +80,34 @@ internal sealed class CsvSheet : ISheetRow
                 names.Add(sheet.reader.GetName(i));
             }
 
-            binder.Header(names);
-            while (synchronous ? sheet.reader.Read() : await sheet.reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            var notUtf8 = false;
+            foreach (var name in names)
+            {
+                notUtf8 |= utf8.TakeReplacements(name.AsSpan());
+            }
+
+            if (!notUtf8)
+            {
+                binder.Header(names);
+            }
+
+            while (!notUtf8 && (synchronous ? sheet.reader.Read() : await sheet.reader.ReadAsync(cancellationToken).ConfigureAwait(false)))
             {
                 row++;
-                binder.Row(row, sheet);
+                for (var i = 0; i < sheet.Count; i++)
+                {
+                    notUtf8 |= utf8.TakeReplacements(sheet.Text(i));
+                }
+
+                if (!notUtf8)
+                {
+                    binder.Row(row, sheet);
+                }
+            }
+
+            if (notUtf8)
+            {
+                binder.Problem(row, null, ProblemCode.WrongEncoding, "the text is not UTF-8: save the sheet as CSV UTF-8");
             }
         }
         catch (CsvMissingHeadersException)
@@ -97,10 +121,6 @@ internal sealed class CsvSheet : ISheetRow
         catch (CsvFormatException ex)
         {
             binder.Problem(row + 1, null, ProblemCode.Syntax, $"malformed CSV ({Internal.Quoting.EscapeControls(ex.Message)}): a quote must open a field and close it, and a quote inside a quoted field is doubled");
-        }
-        catch (DecoderFallbackException)
-        {
-            binder.Problem(row + 1, null, ProblemCode.WrongEncoding, "the text is not UTF-8: save the sheet as CSV UTF-8");
         }
         finally
         {
