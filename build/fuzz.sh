@@ -8,7 +8,8 @@
 # (tests/Probation.Standards.Fuzz), instruments the library's assemblies, runs afl-fuzz on one core for MINUTES
 # under nice, then prints a summary from afl's fuzzer_stats and copies any crashes and hangs to
 # OUT/findings/TARGET-STAMP. OUT defaults to artifacts/fuzz; each run keeps its own afl output directory there.
-# Replay an input: OUT/bin/TARGET/Probation.Standards.Fuzz TARGET --run FILE...
+# Replay an input with an uninstrumented build (the instrumented one runs only under afl-fuzz):
+#   dotnet run --project tests/Probation.Standards.Fuzz -c Release -- TARGET --run FILE...
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -49,7 +50,7 @@ for dll in "$bin"/Probation.Standards.dll "$bin"/Probation.Standards.Sheets.dll;
 done
 
 # The seed corpus: the seeds and the test corpus's documents (small ones; afl works best on small inputs), or the
-# seed sheets and the harness's own small sheets.
+# seed sheets, the harness's own small sheets and the sheet regression documents.
 stamp=$(date -u +%Y%m%dT%H%M%SZ)
 seeds="$out/seeds/$target-$stamp"
 mkdir -p "$seeds"
@@ -58,6 +59,8 @@ if [ "$target" = findings ]; then
     | while IFS= read -r -d '' f; do cp "$f" "$seeds/$(echo "${f%.json}" | tr '/' '_').json"; done
 else
   cp seeds/*.csv seeds/*.xlsx tests/Probation.Standards.Fuzz/seeds/sheet/* "$seeds/"
+  # and the inputs earlier fuzzing found (small ones), so a run starts from them
+  find tests/Probation.Standards.Sheets.Tests/Fuzz/Regressions \( -name '*.csv' -o -name '*.xlsx' \) -size -16k -exec cp {} "$seeds/" \;
 fi
 dict="tests/Probation.Standards.Fuzz/dictionaries/$target.dict"
 
@@ -98,5 +101,5 @@ echo "paths:         $(field corpus_count) in the queue ($(field corpus_found) f
 echo "crashes:       $(field saved_crashes) saved ($crashes files)"
 echo "hangs:         $(field saved_hangs) saved ($hangs files)"
 if [ "$crashes" -gt 0 ] || [ "$hangs" -gt 0 ]; then
-  echo "findings:      $findings (replay: $bin/Probation.Standards.Fuzz $target --run FILE)"
+  echo "findings:      $findings (replay: dotnet run --project tests/Probation.Standards.Fuzz -c Release -- $target --run FILE)"
 fi
