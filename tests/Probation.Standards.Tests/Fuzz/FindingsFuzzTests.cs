@@ -69,6 +69,15 @@ public class FindingsFuzzTests
     public Property Mutated_documents_rate_or_are_refused_with_error_lines() =>
         Prop.ForAll(Arb.From(MutantGen), (Action<Mutant>)(mutant => ReadsOrRefuses(mutant.Bytes, mutant.KeepCases, mutant.ToString())));
 
+    [FsCheck.NUnit.Property(MaxTest = 300, Replay = "20261203,4717", QuietOnSuccess = true)]
+    public Property Mutated_documents_read_the_same_through_a_stream_handing_over_a_few_bytes_at_a_time() =>
+        Prop.ForAll(Arb.From(MutantGen), (Action<Mutant>)(mutant =>
+        {
+            var options = new FindingsReaderOptions { KeepCases = mutant.KeepCases };
+            Outcome(() => FindingsReader.Read(new SlowStream(mutant.Bytes, mutant.Bytes.Length), File, options))
+                .ShouldBe(Outcome(() => FindingsReader.Read(mutant.Bytes, File, options)), mutant.ToString());
+        }));
+
     [Test]
     public void The_mutator_makes_bad_input_and_keeps_some_good_so_the_property_tests_both_paths()
     {
@@ -86,6 +95,19 @@ public class FindingsFuzzTests
         ErrorLine.IsMatch("other.json: $: the document is empty").ShouldBeFalse();
         ErrorLine.IsMatch("mutant.json: the document is empty").ShouldBeFalse();
         ErrorLine.IsMatch("mutant.json: $: two\nlines").ShouldBeFalse();
+    }
+
+    /// <summary>The rating input read (compared by value), or the error lines.</summary>
+    private static (RatingInput? Input, string Lines) Outcome(Func<FindingsDocument> read)
+    {
+        try
+        {
+            return (read().Input, string.Empty);
+        }
+        catch (InvalidInputException e)
+        {
+            return (null, string.Join("\n", e.MessageLines()));
+        }
     }
 
     /// <summary>
