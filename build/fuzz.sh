@@ -11,6 +11,9 @@
 # Replay an input with an uninstrumented build (the instrumented one runs only under afl-fuzz):
 #   dotnet run --project tests/Probation.Standards.Fuzz -c Release -- TARGET --run FILE...
 set -euo pipefail
+# The whole script is one block, read before it runs: bash reads a script as it goes, so editing this file during a
+# run would otherwise make the run go on from the same offset in the new text (it once started afl-fuzz again).
+{
 cd "$(dirname "$0")/.."
 
 
@@ -103,3 +106,5 @@ echo "hangs:         $(field saved_hangs) saved ($hangs files)"
 if [ "$crashes" -gt 0 ] || [ "$hangs" -gt 0 ]; then
   echo "findings:      $findings (replay: dotnet run --project tests/Probation.Standards.Fuzz -c Release -- $target --run FILE)"
 fi
+exit 0
+}

@@ -57,7 +57,7 @@ public class SheetFuzzTests
         from keep in Gen.Elements(false, true)
         select new SheetMutant(sheet.Name, mutations.ToArray(), style, keep, sheet.Table);
 
-    [FsCheck.NUnit.Property(MaxTest = 1000, Replay = "20261203,4711", QuietOnSuccess = true)]
+    [FsCheck.NUnit.Property(MaxTest = 600, Replay = "20261203,4711", QuietOnSuccess = true)]
     public Property Mutated_csv_sheets_rate_or_are_refused_the_same_however_the_stream_reads() =>
         Prop.ForAll(Arb.From(MutantGen(structuralOnly: false)), (Action<SheetMutant>)(mutant =>
         {
@@ -68,7 +68,7 @@ public class SheetFuzzTests
             trickled.ShouldBe(fromMemory, $"read through a trickling stream, {mutant}");
         }));
 
-    [FsCheck.NUnit.Property(MaxTest = 150, Replay = "20261203,4713", QuietOnSuccess = true)]
+    [FsCheck.NUnit.Property(MaxTest = 100, Replay = "20261203,4713", QuietOnSuccess = true)]
     public Property Mutated_tables_written_as_workbooks_rate_or_are_refused() =>
         Prop.ForAll(Arb.From(MutantGen(structuralOnly: true)), (Action<SheetMutant>)(mutant =>
         {

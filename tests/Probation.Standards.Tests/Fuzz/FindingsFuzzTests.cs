@@ -65,7 +65,7 @@ public class FindingsFuzzTests
         from keep in Gen.Elements(false, true)
         select new Mutant(seed.Item1, mutations.ToArray(), keep, JsonMutator.Apply(seed.Item2, mutations));
 
-    [FsCheck.NUnit.Property(MaxTest = 1500, Replay = "20261203,4711", QuietOnSuccess = true)]
+    [FsCheck.NUnit.Property(MaxTest = 1000, Replay = "20261203,4711", QuietOnSuccess = true)]
     public Property Mutated_documents_rate_or_are_refused_with_error_lines() =>
         Prop.ForAll(Arb.From(MutantGen), (Action<Mutant>)(mutant => ReadsOrRefuses(mutant.Bytes, mutant.KeepCases, mutant.ToString())));
 
