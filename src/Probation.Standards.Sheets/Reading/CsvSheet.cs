@@ -23,13 +23,40 @@ internal sealed class CsvSheet : ISheetRow
 
     public static async Task ReadAsync(Stream stream, SheetBinder binder, bool synchronous, CancellationToken cancellationToken)
     {
-        if (!CheckEncoding(stream, binder))
+        // The first bytes tell a UTF-16, UTF-32 or zip file from CSV text, whether or not the stream can seek: an
+        // unseekable one (a request body) is read on from the bytes already taken.
+        var head = new byte[4];
+        var n = 0;
+        while (n < head.Length)
+        {
+            var read = synchronous
+                ? stream.Read(head, n, head.Length - n)
+                : await stream.ReadAsync(head.AsMemory(n, head.Length - n), cancellationToken).ConfigureAwait(false);
+            if (read == 0)
+            {
+                break;
+            }
+
+            n += read;
+        }
+
+        if (!CheckEncoding(head.AsSpan(0, n), binder))
         {
             return;
         }
 
-        // The encoding's preamble lets the reader skip a UTF-8 byte order mark.
-        var text = new StreamReader(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16, leaveOpen: true);
+        if (stream.CanSeek)
+        {
+            stream.Seek(-n, SeekOrigin.Current);
+        }
+        else
+        {
+            stream = new HeadStream(head, n, stream);
+        }
+
+        // Bytes that are not UTF-8 are reported at the row that holds them (Utf8Text), however the stream reads.
+        var utf8 = new Utf8Text(stream);
+        var text = new WidthLimitedText(utf8);
         var options = new CsvDataReaderOptions
         {
             HasHeaders = true,
@@ -53,11 +80,34 @@ internal sealed class CsvSheet : ISheetRow
                 names.Add(sheet.reader.GetName(i));
             }
 
-            binder.Header(names);
-            while (synchronous ? sheet.reader.Read() : await sheet.reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            var notUtf8 = false;
+            foreach (var name in names)
+            {
+                notUtf8 |= utf8.TakeReplacements(name.AsSpan());
+            }
+
+            if (!notUtf8)
+            {
+                binder.Header(names);
+            }
+
+            while (!notUtf8 && (synchronous ? sheet.reader.Read() : await sheet.reader.ReadAsync(cancellationToken).ConfigureAwait(false)))
             {
                 row++;
-                binder.Row(row, sheet);
+                for (var i = 0; i < sheet.Count; i++)
+                {
+                    notUtf8 |= utf8.TakeReplacements(sheet.Text(i));
+                }
+
+                if (!notUtf8)
+                {
+                    binder.Row(row, sheet);
+                }
+            }
+
+            if (notUtf8)
+            {
+                binder.Problem(row, null, ProblemCode.WrongEncoding, "the text is not UTF-8: save the sheet as CSV UTF-8");
             }
         }
         catch (CsvMissingHeadersException)
@@ -72,10 +122,6 @@ internal sealed class CsvSheet : ISheetRow
         {
             binder.Problem(row + 1, null, ProblemCode.Syntax, $"malformed CSV ({Internal.Quoting.EscapeControls(ex.Message)}): a quote must open a field and close it, and a quote inside a quoted field is doubled");
         }
-        catch (DecoderFallbackException)
-        {
-            binder.Problem(row + 1, null, ProblemCode.WrongEncoding, "the text is not UTF-8: save the sheet as CSV UTF-8");
-        }
         finally
         {
             if (sheet.reader is not null)
@@ -88,6 +134,11 @@ internal sealed class CsvSheet : ISheetRow
             }
         }
 
+        if (text.TooWide)
+        {
+            binder.Problem(row, null, ProblemCode.Syntax, $"more than {WidthLimitedText.MaxCells.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} cells in a row, more than a workbook has columns: the sheet is read no further");
+        }
+
         binder.ThrowIfAny(); // a syntax error ends the reading: what was found so far is every problem
     }
 
@@ -97,18 +148,8 @@ internal sealed class CsvSheet : ISheetRow
 
     public bool IsNumber(int column) => false;
 
-    private static bool CheckEncoding(Stream stream, SheetBinder binder)
+    private static bool CheckEncoding(ReadOnlySpan<byte> head, SheetBinder binder)
     {
-        if (!stream.CanSeek)
-        {
-            return true;
-        }
-
-        var start = stream.Position;
-        Span<byte> head = stackalloc byte[4];
-        var n = stream.Read(head);
-        stream.Position = start;
-        head = head.Slice(0, n);
         string? name = head.Length >= 4 && head[0] == 0xFF && head[1] == 0xFE && head[2] == 0 && head[3] == 0 ? "UTF-32"
             : head.Length >= 4 && head[0] == 0 && head[1] == 0 && head[2] == 0xFE && head[3] == 0xFF ? "UTF-32"
             : head.Length >= 2 && ((head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF)) ? "UTF-16"

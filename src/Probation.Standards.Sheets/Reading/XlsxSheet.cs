@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Xml;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -33,14 +34,32 @@ internal sealed class XlsxSheet : ISheetRow
         {
             document = SpreadsheetDocument.Open(stream, isEditable: false);
         }
-        catch (Exception ex) when (ex is OpenXmlPackageException or FileFormatException or InvalidDataException or IOException or ArgumentException or InvalidOperationException)
+        catch (Exception ex) when (ex is OpenXmlPackageException or FileFormatException or InvalidDataException or IOException or XmlException or ArgumentException or InvalidOperationException)
         {
             binder.Problem(1, null, ProblemCode.Syntax, "not an Excel .xlsx workbook (a CSV file is named .csv)");
             binder.ThrowIfAny();
             return;
         }
 
-        using (document)
+        // The package opened, but its parts are read as they are reached: one that is missing, not XML, or whose
+        // compressed data is damaged is bad input too, reported at the row reached.
+        long reached = 1;
+        try
+        {
+            using (document)
+            {
+                ReadRows(document, binder, ref reached);
+            }
+        }
+        catch (Exception ex) when (ex is OpenXmlPackageException or FileFormatException or InvalidDataException or IOException or XmlException or InvalidOperationException or ArgumentException or FormatException)
+        {
+            binder.Problem(reached, null, ProblemCode.Syntax, "the workbook is damaged: a part of it is missing or cannot be read (save it again from Excel)");
+            binder.ThrowIfAny();
+        }
+    }
+
+    private static void ReadRows(SpreadsheetDocument document, SheetBinder binder, ref long reached)
+    {
         {
             var workbook = document.WorkbookPart;
             var first = workbook?.Workbook?.Sheets?.Elements<Sheet>().FirstOrDefault();
@@ -65,6 +84,7 @@ internal sealed class XlsxSheet : ISheetRow
 
                 var row = (Row)reader.LoadCurrentElement()!;
                 var number = row.RowIndex?.Value is { } r ? (long)r : 0;
+                reached = Math.Max(reached, number);
                 if (!sheet.Load(row, shared, isDate, binder, number))
                 {
                     continue;
