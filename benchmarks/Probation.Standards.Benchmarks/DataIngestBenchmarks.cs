@@ -22,14 +22,20 @@ namespace Probation.Standards.Benchmarks;
 /// </summary>
 [Config(typeof(DataIngestConfig))]
 [MemoryDiagnoser]
-public class DataIngestBenchmarks
+public partial class DataIngestBenchmarks
 {
     private string folder = null!;
     private string json = null!;
     private string parquet = null!;
 
-    [Params(1_000_000, 10_000_000)]
+    /// <summary>1M and 10M cases; <c>PROBATION_BENCH_DATA_N</c> (e.g. <c>1000000</c>) runs one size only.</summary>
+    [ParamsSource(nameof(Sizes))]
     public int N { get; set; }
+
+    public static System.Collections.Generic.IEnumerable<int> Sizes() =>
+        Environment.GetEnvironmentVariable("PROBATION_BENCH_DATA_N") is { Length: > 0 } one
+            ? new[] { int.Parse(one, System.Globalization.CultureInfo.InvariantCulture) }
+            : new[] { 1_000_000, 10_000_000 };
 
     [GlobalSetup]
     public void Setup()
@@ -54,11 +60,16 @@ public class DataIngestBenchmarks
             throw new InvalidOperationException("the JSON and the Parquet tallies differ");
         }
 
+        this.SetupDuckDb();
         Console.WriteLine($"// {this.N} cases: JSON {new FileInfo(this.json).Length:N0} bytes, Parquet {new FileInfo(this.parquet).Length:N0} bytes");
     }
 
     [GlobalCleanup]
-    public void Cleanup() => Directory.Delete(this.folder, recursive: true);
+    public void Cleanup()
+    {
+        this.CleanupDuckDb();
+        Directory.Delete(this.folder, recursive: true);
+    }
 
     /// <summary>(d) The findings document through FindingsReader.Read, cases tallied as read and dropped (KeepCases = false).</summary>
     [Benchmark(Baseline = true)]
