@@ -207,17 +207,7 @@ internal sealed class CaseTally
 
     public void FlushInto(CaseBatch batch)
     {
-        var counts = new CaseCounts(
-            this.classes.Sum(),
-            this.classes[(int)CaseClass.Core],
-            this.classes[(int)CaseClass.Exempt],
-            this.classes[(int)CaseClass.SuspendedAfterThreshold],
-            this.classes[(int)CaseClass.Adjusted],
-            this.suspendedButExempt,
-            this.sentences[(int)SentenceType.CommunityOrder],
-            this.sentences[(int)SentenceType.SuspendedSentenceOrder],
-            this.sentences[(int)SentenceType.Licence],
-            this.sentences[(int)SentenceType.PostSentenceSupervision]);
+        var counts = CaseCounts.FromTotals(this.classes.Sum(), this.classes, this.suspendedButExempt, this.sentences);
         batch.AddCounts(counts, this.answered);
         Array.Clear(this.classes);
         Array.Clear(this.sentences);

@@ -155,17 +155,7 @@ public sealed class TallyBuilder
             given[i] = (this.answered & (1UL << i)) != 0;
         }
 
-        var counts = new CaseCounts(
-            this.inspected,
-            this.classes[(int)CaseClass.Core],
-            this.classes[(int)CaseClass.Exempt],
-            this.classes[(int)CaseClass.SuspendedAfterThreshold],
-            this.classes[(int)CaseClass.Adjusted],
-            this.suspendedButExempt,
-            this.sentences[(int)SentenceType.CommunityOrder],
-            this.sentences[(int)SentenceType.SuspendedSentenceOrder],
-            this.sentences[(int)SentenceType.Licence],
-            this.sentences[(int)SentenceType.PostSentenceSupervision]);
+        var counts = CaseCounts.FromTotals(this.inspected, this.classes, this.suspendedButExempt, this.sentences);
         return new TallySet(this.framework, ImmutableArray.Create(tallies), ImmutableArray.Create(given), counts);
     }
 

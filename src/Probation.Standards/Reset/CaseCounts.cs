@@ -67,6 +67,19 @@ public readonly struct CaseCounts : IEquatable<CaseCounts>
         this.PostSentenceSupervision = postSentenceSupervision;
     }
 
+    /// <summary>The counts from a producer's running totals, indexed by <see cref="CaseClass"/> and <see cref="SentenceType"/>.</summary>
+    internal static CaseCounts FromTotals(long inspected, long[] classes, long suspendedButExempt, long[] sentences) => new(
+        inspected,
+        classes[(int)CaseClass.Core],
+        classes[(int)CaseClass.Exempt],
+        classes[(int)CaseClass.SuspendedAfterThreshold],
+        classes[(int)CaseClass.Adjusted],
+        suspendedButExempt,
+        sentences[(int)SentenceType.CommunityOrder],
+        sentences[(int)SentenceType.SuspendedSentenceOrder],
+        sentences[(int)SentenceType.Licence],
+        sentences[(int)SentenceType.PostSentenceSupervision]);
+
     /// <summary>No cases: the identity of <c>+</c>.</summary>
     public static CaseCounts Zero => default;
 
