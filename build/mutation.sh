@@ -42,10 +42,13 @@ run() {
       --concurrency "${MUTATION_CONCURRENCY:-2}" \
       --output "$out" \
       --skip-version-check \
-      "$@")
+      "$@") | tee "$out/stryker.log"
   local seconds=$(( $(date +%s) - started ))
   local reports="$out/reports"
-  echo "$name: $(grep -m1 -o 'Mutation score: [0-9.]*%' "$reports/mutation-report.md" 2>/dev/null || echo 'no score') in ${seconds}s; reports in $reports"
+  # Stryker's markdown report has a row per file but no total: the score is the last line of its own output.
+  local score
+  score=$(grep -o 'The final mutation score is [0-9.]* %' "$out/stryker.log" | tail -1 | grep -o '[0-9.]* %' || echo 'no score')
+  echo "$name: mutation score ${score} in ${seconds}s; reports in $reports"
   if [[ $# -eq 0 ]]; then
     local dest="$root/docs/mutation/$name"
     mkdir -p "$dest"
