@@ -15,8 +15,9 @@ namespace Probation.Standards.Data;
 
 /// <summary>
 /// Tallies a case table where it lives, over any ADO.NET <see cref="DbConnection"/>: checks that the table has
-/// every column, runs <see cref="CaseTableQuery.ValidationSql"/> and, when no row is at fault,
-/// <see cref="CaseTableQuery.TallySql"/>, and turns its rows into tallies to rate. Bad input is an
+/// every column, then runs the tally query (<see cref="CaseTableQuery.TallySql()"/>) with a count of the rows at fault
+/// added, one scan of the table, and turns its rows into tallies to rate. Only when some row is at fault, or an id
+/// is repeated, does it run <see cref="CaseTableQuery.ValidationSql"/> to name each problem. Bad input is an
 /// <see cref="InvalidInputException"/> listing every problem (the table name is its source), and nothing is tallied.
 /// </summary>
 public static class CaseTable
@@ -87,16 +88,28 @@ public static class CaseTable
             var problems = new CaseTableProblems(query.Table);
             await CheckColumnsAsync(connection, query, problems, cancellationToken).ConfigureAwait(false);
             problems.ThrowIfAny();
-            await ExecuteAsync(connection, query.ValidationSql(), query.Table, reader => problems.Add(reader), cancellationToken).ConfigureAwait(false);
-            problems.ThrowIfAny();
 
+            // One scan tallies and counts the rows at fault; only a table with some is read again, to name them.
             var rows = new List<KeyValuePair<string?[], TallySet>>();
             long duplicates = 0;
-            await ExecuteAsync(connection, query.TallySql(), query.Table, reader => rows.Add(ReadRow(reader, query, ref duplicates)), cancellationToken).ConfigureAwait(false);
-            if (duplicates > 0)
+            long faulty = 0;
+            await ExecuteAsync(connection, query.TallySql(countProblems: true), query.Table, reader => rows.Add(ReadRow(reader, query, ref duplicates, ref faulty)), cancellationToken).ConfigureAwait(false);
+            if (faulty > 0 || duplicates > 0)
             {
-                // The validation lists each duplicate id; the tally query counts them too, for a table that changed in between.
-                problems.Duplicates(duplicates);
+                await ExecuteAsync(connection, query.ValidationSql(), query.Table, reader => problems.Add(reader), cancellationToken).ConfigureAwait(false);
+                problems.ThrowIfAny();
+
+                // The table changed between the two statements: say what the tally saw.
+                if (duplicates > 0)
+                {
+                    problems.Duplicates(duplicates);
+                }
+
+                if (faulty > 0)
+                {
+                    problems.Faulty(faulty);
+                }
+
                 problems.ThrowIfAny();
             }
 
@@ -170,7 +183,7 @@ public static class CaseTable
         }
     }
 
-    private static KeyValuePair<string?[], TallySet> ReadRow(DbDataReader reader, CaseTableQuery query, ref long duplicates)
+    private static KeyValuePair<string?[], TallySet> ReadRow(DbDataReader reader, CaseTableQuery query, ref long duplicates, ref long faulty)
     {
         var g = query.GroupBy.Count;
         var key = new string?[g];
@@ -187,6 +200,7 @@ public static class CaseTable
         duplicates = Math.Max(duplicates, Int(g + 4));
         var counts = new CaseCounts(cases, cases - exempt - reset, exempt, reset - adjusted, adjusted);
         var questions = query.Framework.KeyQuestions;
+        faulty += Int(g + 5 + (2 * questions.Count));
         var tallies = new KeyValuePair<string, KeyQuestionTally>[questions.Count];
         for (var i = 0; i < questions.Count; i++)
         {

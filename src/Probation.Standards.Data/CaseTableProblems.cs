@@ -50,6 +50,9 @@ internal sealed class CaseTableProblems
     public void Duplicates(long count) =>
         this.Add(null, "id", ProblemCode.DuplicateCaseId, $"table {Quote(this.table)}", $"{count.ToString(CultureInfo.InvariantCulture)} case id{(count == 1 ? " is" : "s are")} given more than once");
 
+    public void Faulty(long count) =>
+        this.Add(null, string.Empty, ProblemCode.Unreadable, $"table {Quote(this.table)}", $"{count.ToString(CultureInfo.InvariantCulture)} row{(count == 1 ? " breaks" : "s break")} a check of the case table, but the validation query found none (did the table change?)");
+
     /// <summary>Adds the problem of one row of the validation query.</summary>
     public void Add(DbDataReader row)
     {

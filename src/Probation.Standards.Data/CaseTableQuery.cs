@@ -97,7 +97,14 @@ public sealed class CaseTableQuery
 
     /// <summary>The tally statement (no trailing semicolon).</summary>
     /// <returns>The SQL.</returns>
-    public string TallySql()
+    public string TallySql() => this.TallySql(countProblems: false);
+
+    /// <summary>
+    /// The tally statement; with <paramref name="countProblems"/>, each row also ends with <c>ps_problems</c>, the
+    /// number of its cases that break a row check of <see cref="ValidationSql"/>, so one scan both tallies and
+    /// tells whether the table is fit to rate (<see cref="CaseTable"/> lists the problems only when there are some).
+    /// </summary>
+    internal string TallySql(bool countProblems)
     {
         var d = this.dialect;
         var q = new Func<string, string>(d.Quote);
@@ -126,6 +133,12 @@ public sealed class CaseTableQuery
         for (var i = 0; i < questions.Count; i++)
         {
             sql.Append(",\n    ").Append(d.Folded(q(c[questions[i].Id]))).Append(" AS a").Append(i + 1);
+        }
+
+        if (countProblems)
+        {
+            var any = string.Join("\n      OR ", this.RowChecks().Select(check => "(" + check.Where + ")"));
+            sql.Append(",\n    CASE WHEN ").Append(any).Append(" THEN 1 ELSE 0 END AS ps_bad");
         }
 
         sql.Append("\n  FROM ").Append(d.QuoteTable(this.Table)).Append("\n),\n");
@@ -157,6 +170,11 @@ public sealed class CaseTableQuery
             sql.Append(",\n    ").Append(this.CountWhen($"{a} IN ('yes', 'no'){adjustedToo}")).Append(" AS r").Append(i + 1);
         }
 
+        if (countProblems)
+        {
+            sql.Append(",\n    ").Append(this.CountWhen("ps_bad = 1")).Append(" AS ps_problems");
+        }
+
         sql.Append("\n  FROM ps_case\n");
         if (this.GroupBy.Count > 0)
         {
@@ -184,6 +202,11 @@ public sealed class CaseTableQuery
             sql.Append(",\n  ps_group.r").Append(i + 1).Append(" AS ").Append(q(column + "_relevant"));
         }
 
+        if (countProblems)
+        {
+            sql.Append(",\n  ps_group.ps_problems AS ps_problems");
+        }
+
         sql.Append("\nFROM ps_group CROSS JOIN ps_duplicate");
         return sql.ToString();
     }
@@ -198,35 +221,12 @@ public sealed class CaseTableQuery
     public string ValidationSql()
     {
         var d = this.dialect;
-        var q = new Func<string, string>(d.Quote);
-        var c = this.Columns;
         var table = d.QuoteTable(this.Table);
-        var id = q(c[CaseTableColumns.Id]);
-        var nothing = $"CAST(NULL AS {d.Text})";
-        var parts = new List<string>();
-        string Select(string column, string value, string other, string problem, string where) =>
-            $"SELECT {d.AsText(id)} AS case_id, {Data.Dialect.Literal(column)} AS column_name, {value} AS value, {other} AS other, {Data.Dialect.Literal(problem)} AS problem FROM {table} WHERE {where}";
-        string NotIn(string column, IEnumerable<string> allowed) =>
-            $"{d.Folded(q(column))} NOT IN ({string.Join(", ", allowed.Concat(new[] { string.Empty }).Select(Data.Dialect.Literal))})";
-
-        var idColumn = c[CaseTableColumns.Id];
-        parts.Add(Select(idColumn, nothing, nothing, "empty_id", $"{id} IS NULL OR REPLACE({d.AsText(id)}, ' ', '') = ''"));
-        foreach (var question in this.Framework.KeyQuestions)
-        {
-            var column = c[question.Id];
-            parts.Add(Select(column, d.AsText(q(column)), nothing, "answer", NotIn(column, Answers)));
-        }
-
-        var sentence = c[CaseTableColumns.Sentence];
-        parts.Add(Select(sentence, d.AsText(q(sentence)), nothing, "sentence", NotIn(sentence, Names<SentenceType>())));
-        var exemption = c[CaseTableColumns.Exemption];
-        parts.Add(Select(exemption, d.AsText(q(exemption)), nothing, "exemption", NotIn(exemption, Names<Exemption>())));
-        var start = q(c[CaseTableColumns.Start]);
-        var suspendedColumn = c[CaseTableColumns.Suspended];
-        var suspended = q(suspendedColumn);
-        parts.Add(Select(suspendedColumn, d.AsText(d.Date(suspended)), nothing, "suspended_without_start", $"{suspended} IS NOT NULL AND {start} IS NULL"));
-        parts.Add(Select(suspendedColumn, d.AsText(d.Date(suspended)), d.AsText(d.Date(start)), "suspended_before_start", $"{d.Date(suspended)} < {d.Date(start)}"));
-        parts.Add($"SELECT {d.AsText(id)} AS case_id, {Data.Dialect.Literal(idColumn)} AS column_name, {d.AsText(d.Count + "(*)")} AS value, {nothing} AS other, 'duplicate_id' AS problem FROM {table} WHERE {id} IS NOT NULL GROUP BY {id} HAVING {d.Count}(*) > 1");
+        var id = d.Quote(this.Columns[CaseTableColumns.Id]);
+        var parts = this.RowChecks()
+            .Select(check => $"SELECT {d.AsText(id)} AS case_id, {Data.Dialect.Literal(check.Column)} AS column_name, {check.Value} AS value, {check.Other} AS other, {Data.Dialect.Literal(check.Problem)} AS problem FROM {table} WHERE {check.Where}")
+            .ToList();
+        parts.Add($"SELECT {d.AsText(id)} AS case_id, {Data.Dialect.Literal(this.Columns[CaseTableColumns.Id])} AS column_name, {d.AsText(d.Count + "(*)")} AS value, CAST(NULL AS {d.Text}) AS other, 'duplicate_id' AS problem FROM {table} WHERE {id} IS NOT NULL GROUP BY {id} HAVING {d.Count}(*) > 1");
         return string.Join("\nUNION ALL\n", parts);
     }
 
@@ -244,5 +244,57 @@ public sealed class CaseTableQuery
     private IEnumerable<string> OutputCountColumns() =>
         CountColumns.Concat(this.Framework.KeyQuestions.SelectMany(k => new[] { this.Columns[k.Id] + "_yes", this.Columns[k.Id] + "_relevant" }));
 
+    // The checks of one row, each a condition true of a row at fault: the validation query lists the rows of each,
+    // and the counting tally (TallySql(countProblems: true)) counts the rows that fail any, in the same scan.
+    private IEnumerable<RowCheck> RowChecks()
+    {
+        var d = this.dialect;
+        var q = new Func<string, string>(d.Quote);
+        var c = this.Columns;
+        var nothing = $"CAST(NULL AS {d.Text})";
+        string NotIn(string column, IEnumerable<string> allowed) =>
+            $"{d.Folded(q(column))} NOT IN ({string.Join(", ", allowed.Concat(new[] { string.Empty }).Select(Data.Dialect.Literal))})";
+
+        var id = q(c[CaseTableColumns.Id]);
+        yield return new RowCheck(c[CaseTableColumns.Id], nothing, nothing, "empty_id", $"{id} IS NULL OR REPLACE({d.AsText(id)}, ' ', '') = ''");
+        foreach (var question in this.Framework.KeyQuestions)
+        {
+            var column = c[question.Id];
+            yield return new RowCheck(column, d.AsText(q(column)), nothing, "answer", NotIn(column, Answers));
+        }
+
+        var sentence = c[CaseTableColumns.Sentence];
+        yield return new RowCheck(sentence, d.AsText(q(sentence)), nothing, "sentence", NotIn(sentence, Names<SentenceType>()));
+        var exemption = c[CaseTableColumns.Exemption];
+        yield return new RowCheck(exemption, d.AsText(q(exemption)), nothing, "exemption", NotIn(exemption, Names<Exemption>()));
+        var start = q(c[CaseTableColumns.Start]);
+        var suspendedColumn = c[CaseTableColumns.Suspended];
+        var suspended = q(suspendedColumn);
+        yield return new RowCheck(suspendedColumn, d.AsText(d.Date(suspended)), nothing, "suspended_without_start", $"{suspended} IS NOT NULL AND {start} IS NULL");
+        yield return new RowCheck(suspendedColumn, d.AsText(d.Date(suspended)), d.AsText(d.Date(start)), "suspended_before_start", $"{d.Date(suspended)} < {d.Date(start)}");
+    }
+
     private string CountWhen(string condition) => $"{this.dialect.Count}(CASE WHEN {condition} THEN 1 END)";
+
+    private sealed class RowCheck
+    {
+        public RowCheck(string column, string value, string other, string problem, string where)
+        {
+            this.Column = column;
+            this.Value = value;
+            this.Other = other;
+            this.Problem = problem;
+            this.Where = where;
+        }
+
+        public string Column { get; }
+
+        public string Value { get; }
+
+        public string Other { get; }
+
+        public string Problem { get; }
+
+        public string Where { get; }
+    }
 }

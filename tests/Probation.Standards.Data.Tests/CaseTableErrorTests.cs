@@ -1,3 +1,4 @@
+using System.Globalization;
 using Probation.Standards.Data.Tests.Support;
 
 namespace Probation.Standards.Data.Tests;
@@ -130,5 +131,45 @@ public class CaseTableErrorTests
         var problem = e.Problems.ShouldHaveSingleItem();
         problem.Code.ShouldBe(ProblemCode.Unreadable);
         problem.ToString().ShouldStartWith("no_such_table: table 'no_such_table': the database could not run the query: ");
+    }
+
+    [TestCaseSource(nameof(Engines))]
+    public async Task The_counting_tally_counts_each_faulty_row_once_per_group(SqlDialect engine)
+    {
+        // Team A: one clean row, a bad answer, and one row with three faults (counted once). Team B: a bad sentence,
+        // a suspension before its start and one without a start; a NULL answer is blank, not a fault. Team C: clean.
+        var clean = CaseRow.Letters("F0", "YYYYYYYYYYYY", team: "A");
+        var answer = CaseRow.Letters("F1", "YYYYYYYYYYYY", team: "A");
+        answer.AnswerTexts[5] = "Yess";
+        var three = CaseRow.Letters("F2", "YYYYYYYYYYYY", team: "A");
+        three.AnswerTexts[0] = "x";
+        three.AnswerTexts[1] = "y";
+        three.ExemptionText = "Mapa";
+        var sentence = CaseRow.Letters("F3", "YYYYYYYYYYYY", team: "B");
+        sentence.SentenceText = "Prison";
+        var before = CaseRow.Letters("F4", "YYYYYYYYYYYY", D(2024, 7, 10), D(2024, 7, 9), team: "B");
+        var noStart = CaseRow.Letters("F5", "YYYYYYYYYYYY", null, D(2024, 7, 9), team: "B");
+        var blank = CaseRow.Letters("F6", "YYYYYYYYYYYY", team: "B");
+        blank.AnswerTexts[2] = null;
+        var other = CaseRow.Letters("F7", "NNNNNNNNNNNN", team: "C");
+        var rows = new[] { clean, answer, three, sentence, before, noStart, blank, other };
+
+        using var connection = await Databases.OpenAsync(engine);
+        var table = Databases.TableName("count");
+        await CaseTables.LoadAsync(connection, table, Framework, rows, Databases.Placeholder);
+        try
+        {
+            var query = new CaseTableQuery(Framework, engine, table, new[] { "team" });
+            var result = await CaseTables.QueryAsync(connection, query.TallySql(countProblems: true));
+            var problems = result.ToDictionary(r => Convert.ToString(r["team"], CultureInfo.InvariantCulture)!, r => Convert.ToInt64(r["ps_problems"], CultureInfo.InvariantCulture));
+            problems.ShouldBe(new Dictionary<string, long> { ["A"] = 2, ["B"] = 3, ["C"] = 0 }, ignoreOrder: true);
+
+            // The printed query is the contract's: it has no problem count.
+            (await CaseTables.QueryAsync(connection, query.TallySql())).ShouldAllBe(r => !r.ContainsKey("ps_problems"));
+        }
+        finally
+        {
+            await CaseTables.ExecuteAsync(connection, $"DROP TABLE IF EXISTS {table}");
+        }
     }
 }
