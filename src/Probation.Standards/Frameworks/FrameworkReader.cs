@@ -22,10 +22,23 @@ internal static class FrameworkReader
         using var copy = new MemoryStream();
         stream.CopyTo(copy);
         var bytes = copy.ToArray();
+        var valid = Findings.Parsing.Utf8Check.ValidPrefix(bytes, out var badByte);
+        if (valid < bytes.Length)
+        {
+            throw InvalidInputException.Of(NotUtf8(file, bytes, valid, badByte));
+        }
+
         FrameworkDto? dto;
         try
         {
-            dto = JsonSerializer.Deserialize(bytes, FrameworkJsonContext.Default.FrameworkDto);
+            // A byte-order mark is allowed (editors add it) and skipped; the JSON reader itself does not skip it.
+            var text = bytes.AsSpan();
+            if (text.Length >= 3 && text[0] == 0xEF && text[1] == 0xBB && text[2] == 0xBF)
+            {
+                text = text.Slice(3);
+            }
+
+            dto = JsonSerializer.Deserialize(text, FrameworkJsonContext.Default.FrameworkDto);
         }
         catch (JsonException ex)
         {
@@ -37,10 +50,6 @@ internal static class FrameworkReader
                 (ex.LineNumber ?? 0) + 1,
                 (ex.BytePositionInLine ?? 0) + 1));
         }
-        catch (InvalidOperationException)
-        {
-            throw InvalidInputException.Of(new InputProblem(ProblemCode.NotUtf8, file, JsonPathText.Root, "the framework file is not valid UTF-8 JSON"));
-        }
 
         if (dto is null)
         {
@@ -48,6 +57,25 @@ internal static class FrameworkReader
         }
 
         return new Builder(file, bytes).Build(dto);
+    }
+
+    // The first byte that is not UTF-8, by line and column (columns count bytes, as the JSON reader's do).
+    private static InputProblem NotUtf8(string file, byte[] bytes, int at, bool badByte)
+    {
+        var line = 1;
+        var lineStart = 0;
+        for (var i = 0; i < at; i++)
+        {
+            if (bytes[i] == (byte)'\n')
+            {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+
+        var column = at - lineStart + 1;
+        var shown = badByte ? $"byte 0x{bytes[at]:X2}" : "a character cut short at the end";
+        return new InputProblem(ProblemCode.NotUtf8, file, JsonPathText.Root, $"the framework file is not UTF-8: {shown} at line {line}, column {column} (save it as UTF-8)", line, column);
     }
 
     private static string SyntaxProblem(JsonException ex)
