@@ -137,6 +137,7 @@ public class ResetRulesTests
         Should.Throw<ArgumentException>(() => ResetClassifier.Classify(start, start.AddDays(-1), null, Default, out _)).ParamName.ShouldBe("suspended");
     }
 
+#if !LIBRARY_NETSTANDARD
     [Test]
     public void Dates_without_times_classify_as_the_same_days()
     {
@@ -147,6 +148,7 @@ public class ResetRulesTests
         ResetClassifier.Classify((DateOnly?)null, null, null, Default, out days).ShouldBe(CaseClass.Core);
         days.ShouldBeNull();
     }
+#endif
 
     [Test]
     public void A_classification_is_a_value_and_knows_whether_it_is_Reset()
