@@ -213,6 +213,29 @@ public class OverallExplanationTests
     }
 
     [Test]
+    public void A_standard_with_one_counted_key_question_among_published_ones_is_planned_in_percentage_points()
+    {
+        // As above, but P2.2.3 is counted (12/20 = 60%, already at or above RI's 50% edge) beside two published
+        // percentages: one published key question makes the whole standard a published one, so the counted search
+        // still fails (P2.1 alone gains at most 2) and P2.2 is costed in percentage points: RI 5 (45 to 50), Good
+        // 20 + 5 = 25, against 5 / 20 / 35 for P2.3 and P2.4. Four points at least cost: RI + RI + Good = 30.
+        var findings = P21(Findings.For("Wessex North"))
+            .KeyQuestion("P2.2.1", 45m).KeyQuestion("P2.2.2", 90m).KeyQuestion("P2.2.3", yes: 12, relevant: 20);
+        foreach (var standard in new[] { "P2.3", "P2.4" })
+        {
+            findings.KeyQuestion(standard + ".1", 45m).KeyQuestion(standard + ".2", 90m).KeyQuestion(standard + ".3", 90m);
+        }
+
+        var overall = ExplainOverall(findings);
+        overall.PointsToNext.ShouldBe(4);
+        overall.FewestAnswers.ShouldBeNull();
+        overall.FewestPercentagePoints.ShouldBe(30m);
+        Steps(overall).ShouldBe(new[] { "P2.2->RequiresImprovement:1pt:-", "P2.3->RequiresImprovement:1pt:-", "P2.4->Good:2pt:-" });
+        overall.Plan.Select(s => s.PercentagePoints).ShouldBe(new decimal?[] { 5m, 5m, 20m });
+        overall.Plan[0].KeyQuestions.Select(k => (k.KeyQuestion.Id, k.PercentagePointsShort)).ShouldBe(new (string, decimal?)[] { ("P2.2.1", 5m) });
+    }
+
+    [Test]
     public void Counted_standards_that_can_reach_are_planned_in_answers_and_the_published_ones_are_left_alone()
     {
         // Judgements Good (6) + P2.1 counted RI (1) + P2.2 counted RI (1) + P2.3, P2.4 published 45/90/90% = 8: 3 points.
