@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Linq;
 using System.Text;
 using Probation.Standards.Frameworks;
@@ -113,8 +114,29 @@ public sealed class CaseTableQuery
         var questions = this.Framework.KeyQuestions;
         var sql = new StringBuilder();
 
+        // With the checks counted, ps_row folds each checked text column once (ps_f1, ps_f2, ...), and both the checks
+        // and the tally read the folded values: folding is most of a check's cost, and one fold serves both.
+        var checks = countProblems ? this.RowChecks().ToList() : new List<RowCheck>();
+        var folded = new Dictionary<string, string>(StringComparer.Ordinal);
+        string FoldedOf(string column) => folded.TryGetValue(column, out var alias) ? alias : d.Folded(q(column));
+        if (countProblems)
+        {
+            sql.Append("WITH ps_row AS (\n  SELECT *");
+            foreach (var check in checks)
+            {
+                if (check.FoldedColumn is { } column && !folded.ContainsKey(column))
+                {
+                    var alias = "ps_f" + (folded.Count + 1).ToString(CultureInfo.InvariantCulture);
+                    sql.Append(",\n    ").Append(d.Folded(q(column))).Append(" AS ").Append(alias);
+                    folded.Add(column, alias);
+                }
+            }
+
+            sql.Append("\n  FROM ").Append(d.QuoteTable(this.Table)).Append("\n),\n");
+        }
+
         // ps_case: one row per case, with its group values, its Reset class (R9) and its answers folded.
-        sql.Append("WITH ps_case AS (\n  SELECT\n");
+        sql.Append(countProblems ? "ps_case AS (\n  SELECT\n" : "WITH ps_case AS (\n  SELECT\n");
         for (var i = 0; i < this.GroupBy.Count; i++)
         {
             sql.Append("    ").Append(q(this.GroupBy[i])).Append(" AS g").Append(i + 1).Append(",\n");
@@ -122,7 +144,7 @@ public sealed class CaseTableQuery
 
         var exempt = reset.Exemptions.Count == 0
             ? "1 = 0"
-            : $"{d.Folded(q(c[CaseTableColumns.Exemption]))} IN ({string.Join(", ", reset.Exemptions.Select(e => Data.Dialect.Literal(Fold(e.ToString()))))})";
+            : $"{FoldedOf(c[CaseTableColumns.Exemption])} IN ({string.Join(", ", reset.Exemptions.Select(e => Data.Dialect.Literal(Fold(e.ToString()))))})";
         sql.Append("    CASE\n")
             .Append("      WHEN ").Append(exempt).Append(" THEN ").Append((int)CaseClass.Exempt).Append('\n')
             .Append("      WHEN ").Append(q(c[CaseTableColumns.Suspended])).Append(" IS NULL THEN ").Append((int)CaseClass.Core).Append('\n')
@@ -132,16 +154,16 @@ public sealed class CaseTableQuery
             .Append("    END AS reset_class");
         for (var i = 0; i < questions.Count; i++)
         {
-            sql.Append(",\n    ").Append(d.Folded(q(c[questions[i].Id]))).Append(" AS a").Append(i + 1);
+            sql.Append(",\n    ").Append(FoldedOf(c[questions[i].Id])).Append(" AS a").Append(i + 1);
         }
 
         if (countProblems)
         {
-            var any = string.Join("\n      OR ", this.RowChecks().Select(check => "(" + check.Where + ")"));
+            var any = string.Join("\n      OR ", checks.Select(check => "(" + (check.FoldedColumn is { } column ? check.FoldedWhere(folded[column]) : check.Where) + ")"));
             sql.Append(",\n    CASE WHEN ").Append(any).Append(" THEN 1 ELSE 0 END AS ps_bad");
         }
 
-        sql.Append("\n  FROM ").Append(d.QuoteTable(this.Table)).Append("\n),\n");
+        sql.Append("\n  FROM ").Append(countProblems ? "ps_row" : d.QuoteTable(this.Table)).Append("\n),\n");
 
         // ps_duplicate: how many ids are seen more than once, in the whole table whatever the groups.
         var id = q(c[CaseTableColumns.Id]);
@@ -237,9 +259,9 @@ public sealed class CaseTableQuery
     // The library's folding of names (Names.Fold in the core): lower case, spaces dropped.
     internal static string Fold(string name) => name.Replace(" ", string.Empty).ToLowerInvariant();
 
-    private static IEnumerable<string> Names<TEnum>()
+    private static string[] Names<TEnum>()
         where TEnum : struct, Enum =>
-        Enum.GetNames(typeof(TEnum)).Select(Fold);
+        Enum.GetNames(typeof(TEnum)).Select(Fold).ToArray();
 
     private IEnumerable<string> OutputCountColumns() =>
         CountColumns.Concat(this.Framework.KeyQuestions.SelectMany(k => new[] { this.Columns[k.Id] + "_yes", this.Columns[k.Id] + "_relevant" }));
@@ -252,21 +274,23 @@ public sealed class CaseTableQuery
         var q = new Func<string, string>(d.Quote);
         var c = this.Columns;
         var nothing = $"CAST(NULL AS {d.Text})";
-        string NotIn(string column, IEnumerable<string> allowed) =>
-            $"{d.Folded(q(column))} NOT IN ({string.Join(", ", allowed.Concat(new[] { string.Empty }).Select(Data.Dialect.Literal))})";
+        static string NotIn(string folded, IEnumerable<string> allowed) =>
+            $"{folded} NOT IN ({string.Join(", ", allowed.Concat(new[] { string.Empty }).Select(Data.Dialect.Literal))})";
+        RowCheck Vocabulary(string column, string problem, IReadOnlyList<string> allowed) =>
+            new(column, d.AsText(q(column)), nothing, problem, NotIn(d.Folded(q(column)), allowed), column, folded => NotIn(folded, allowed));
 
         var id = q(c[CaseTableColumns.Id]);
         yield return new RowCheck(c[CaseTableColumns.Id], nothing, nothing, "empty_id", $"{id} IS NULL OR REPLACE({d.AsText(id)}, ' ', '') = ''");
         foreach (var question in this.Framework.KeyQuestions)
         {
             var column = c[question.Id];
-            yield return new RowCheck(column, d.AsText(q(column)), nothing, "answer", NotIn(column, Answers));
+            yield return Vocabulary(column, "answer", Answers);
         }
 
         var sentence = c[CaseTableColumns.Sentence];
-        yield return new RowCheck(sentence, d.AsText(q(sentence)), nothing, "sentence", NotIn(sentence, Names<SentenceType>()));
+        yield return Vocabulary(sentence, "sentence", Names<SentenceType>());
         var exemption = c[CaseTableColumns.Exemption];
-        yield return new RowCheck(exemption, d.AsText(q(exemption)), nothing, "exemption", NotIn(exemption, Names<Exemption>()));
+        yield return Vocabulary(exemption, "exemption", Names<Exemption>());
         var start = q(c[CaseTableColumns.Start]);
         var suspendedColumn = c[CaseTableColumns.Suspended];
         var suspended = q(suspendedColumn);
@@ -278,14 +302,22 @@ public sealed class CaseTableQuery
 
     private sealed class RowCheck
     {
-        public RowCheck(string column, string value, string other, string problem, string where)
+        public RowCheck(string column, string value, string other, string problem, string where, string? foldedColumn = null, Func<string, string>? foldedWhere = null)
         {
             this.Column = column;
             this.Value = value;
             this.Other = other;
             this.Problem = problem;
             this.Where = where;
+            this.FoldedColumn = foldedColumn;
+            this.FoldedWhere = foldedWhere ?? (_ => where);
         }
+
+        /// <summary>The column whose folded text the check reads, or null: the counting tally folds it once.</summary>
+        public string? FoldedColumn { get; }
+
+        /// <summary>The check written on the folded value's alias.</summary>
+        public Func<string, string> FoldedWhere { get; }
 
         public string Column { get; }
 

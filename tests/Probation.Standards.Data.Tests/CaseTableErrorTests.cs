@@ -137,7 +137,8 @@ public class CaseTableErrorTests
     public async Task The_counting_tally_counts_each_faulty_row_once_per_group(SqlDialect engine)
     {
         // Team A: one clean row, a bad answer, and one row with three faults (counted once). Team B: a bad sentence,
-        // a suspension before its start and one without a start; a NULL answer is blank, not a fault. Team C: clean.
+        // a suspension before its start and one without a start; a NULL answer is blank, not a fault. Team C: a clean
+        // row, one whose only fault is its exemption, and one whose exemption and answer are spelt oddly but fold right.
         var clean = CaseRow.Letters("F0", "YYYYYYYYYYYY", team: "A");
         var answer = CaseRow.Letters("F1", "YYYYYYYYYYYY", team: "A");
         answer.AnswerTexts[5] = "Yess";
@@ -152,7 +153,12 @@ public class CaseTableErrorTests
         var blank = CaseRow.Letters("F6", "YYYYYYYYYYYY", team: "B");
         blank.AnswerTexts[2] = null;
         var other = CaseRow.Letters("F7", "NNNNNNNNNNNN", team: "C");
-        var rows = new[] { clean, answer, three, sentence, before, noStart, blank, other };
+        var exemptionOnly = CaseRow.Letters("F8", "NNNNNNNNNNNN", team: "C");
+        exemptionOnly.ExemptionText = "Mapa";
+        var folded = CaseRow.Letters("F9", "NNNNNNNNNNNN", team: "C");
+        folded.ExemptionText = "M APPA";
+        folded.AnswerTexts[4] = "N / A";
+        var rows = new[] { clean, answer, three, sentence, before, noStart, blank, other, exemptionOnly, folded };
 
         using var connection = await Databases.OpenAsync(engine);
         var table = Databases.TableName("count");
@@ -162,7 +168,7 @@ public class CaseTableErrorTests
             var query = new CaseTableQuery(Framework, engine, table, new[] { "team" });
             var result = await CaseTables.QueryAsync(connection, query.TallySql(countProblems: true));
             var problems = result.ToDictionary(r => Convert.ToString(r["team"], CultureInfo.InvariantCulture)!, r => Convert.ToInt64(r["ps_problems"], CultureInfo.InvariantCulture));
-            problems.ShouldBe(new Dictionary<string, long> { ["A"] = 2, ["B"] = 3, ["C"] = 0 }, ignoreOrder: true);
+            problems.ShouldBe(new Dictionary<string, long> { ["A"] = 2, ["B"] = 3, ["C"] = 1 }, ignoreOrder: true);
 
             // The printed query is the contract's: it has no problem count.
             (await CaseTables.QueryAsync(connection, query.TallySql())).ShouldAllBe(r => !r.ContainsKey("ps_problems"));
