@@ -243,7 +243,8 @@ public static class Uncertainty
                 }
             }
 
-            if (standard.Rating == Rating.NotRated)
+            // R8: a standard that does not count towards the score (youth resettlement) adds no points, as in the rater.
+            if (standard.Rating == Rating.NotRated || !standard.CountsTowardsScore)
             {
                 continue;
             }
