@@ -52,7 +52,7 @@ public static class Uncertainty
             var p = new double[table.Bands.Count];
             for (var s = 0; s < score.Length; s++)
             {
-                var rating = table.GetRating(Math.Min(s, result.MaxScore));
+                var rating = table.GetRating(s);
                 for (var i = 0; i < p.Length; i++)
                 {
                     if (table.Bands[i].Rating == rating)
@@ -219,14 +219,10 @@ public static class Uncertainty
             return Array.Empty<double>();
         }
 
+        // The score reaches at most MaxScore: MaxPointsPerStandard for each rated standard that counts (R8).
         var framework = result.Framework;
-        var top = 0;
-        foreach (var points in framework.Points)
-        {
-            top = Math.Max(top, points.Points);
-        }
-
-        var distribution = new double[(top * result.Standards.Count) + 1];
+        var top = framework.MaxPointsPerStandard;
+        var distribution = new double[result.MaxScore + 1];
         distribution[0] = 1;
         var reach = 0;
         foreach (var standard in result.Standards)
@@ -279,14 +275,6 @@ public static class Uncertainty
             reach += top;
         }
 
-        var length = Math.Min(distribution.Length, result.MaxScore + 1);
-        var trimmed = new double[length];
-        Array.Copy(distribution, trimmed, length);
-        for (var s = length; s < distribution.Length; s++)
-        {
-            trimmed[length - 1] += distribution[s];
-        }
-
-        return trimmed;
+        return distribution;
     }
 }

@@ -66,4 +66,20 @@ public class ProbabilityRoseTests
         AuditComparison.ProbabilityRose(new KeyQuestionTally(0, 0), new KeyQuestionTally(3, 4)).ShouldBeNull();
         AuditComparison.ProbabilityRose(new KeyQuestionTally(3, 4), new KeyQuestionTally(3, 4))!.Value.ShouldBe(0.5, 1e-9);
     }
+
+    [TestCase(0L, 0L, 3L, 4L)]
+    [TestCase(3L, 4L, 0L, 0L)]
+    [TestCase(0L, 0L, 0L, 0L)]
+    public void No_probability_without_a_relevant_case_on_both_sides(long yb, long rb, long ya, long ra) =>
+        BetaComparison.Of(yb, rb, ya, ra).ShouldBeNull();
+
+    [Test]
+    public void One_relevant_case_on_each_side_is_compared()
+    {
+        // 1 of 1 after against 0 of 1 before: Beta(1.5, 0.5) against Beta(0.5, 1.5), likely higher, and the two
+        // directions sum to one.
+        var rose = BetaComparison.Of(0, 1, 1, 1)!.Value;
+        rose.ShouldBeInRange(0.75, 1);
+        (rose + BetaComparison.Of(1, 1, 0, 1)!.Value).ShouldBe(1, 1e-8);
+    }
 }

@@ -149,6 +149,13 @@ public class StatisticsContractTests
     }
 
     [Test]
+    public void A_range_has_the_Jeffreys_probability_between_its_ends()
+    {
+        ShareStatistics.ProbabilityBetween(19, 60, 0.2, 0.4).ShouldBe(Reference.BetaCdf(19.5, 41.5, 0.4) - Reference.BetaCdf(19.5, 41.5, 0.2), 1e-9);
+        ShareStatistics.ProbabilityBetween(19, 60, 0.2, 0.2000001).ShouldBeGreaterThan(0);
+    }
+
+    [Test]
     public void The_probability_at_least_an_edge_is_the_Jeffreys_tail()
     {
         // Jeffreys posterior Beta(19.5, 41.5): P(share >= 0.5) = 1 - F(0.5), against the tests' own integration.
@@ -156,10 +163,16 @@ public class StatisticsContractTests
         ShareStatistics.ProbabilityAtLeast(19, 60, 0.2).ShouldBe(1 - Reference.BetaCdf(19.5, 41.5, 0.2), 1e-9);
         ShareStatistics.ProbabilityAtLeast(19, 60, 0).ShouldBe(1);
         ShareStatistics.ProbabilityAtLeast(19, 60, 1).ShouldBe(0);
+
+        // Thresholds outside 0 to 1 are the ends: every share is at least -0.5, none at least 1.5.
+        ShareStatistics.ProbabilityAtLeast(19, 60, -0.5).ShouldBe(1);
+        ShareStatistics.ProbabilityAtLeast(19, 60, 1.5).ShouldBe(0);
+        ShareStatistics.ProbabilityBetween(19, 60, -1, 2).ShouldBe(1);
     }
 
     [TestCase(0.5, 0.5)]
     [TestCase(0.8, 0.2)]
+    [TestCase(0.2000001, 0.2)]
     public void An_empty_or_reversed_range_has_no_probability(double from, double to) =>
         ShareStatistics.ProbabilityBetween(19, 60, from, to).ShouldBe(0);
 
