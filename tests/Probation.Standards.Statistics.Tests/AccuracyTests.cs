@@ -45,8 +45,8 @@ public sealed class AccuracyTests
     {
         var expected = Reference.ClopperPearson(k, n, confidence);
         var interval = ShareStatistics.ClopperPearson(k, n, confidence);
-        interval.Low.ShouldBe(expected.Low, 1e-9);
-        interval.High.ShouldBe(expected.High, 1e-9);
+        interval.Low.ShouldBe(expected.Low, 1e-11);
+        interval.High.ShouldBe(expected.High, 1e-11);
         interval.LowPercent.ShouldBe(expected.Low * 100, 1e-7);
     }
 
@@ -57,7 +57,7 @@ public sealed class AccuracyTests
     [TestCase(19.2, 60.0, 0.0, 0.5)]
     [TestCase(7.0, 9.0, 0.65, 0.8)]
     public void Jeffreys_band_probability_matches_integration(double k, double n, double from, double to) =>
-        ShareStatistics.ProbabilityBetween(k, n, from, to).ShouldBe(Reference.Jeffreys(k, n, from, to), 1e-9);
+        ShareStatistics.ProbabilityBetween(k, n, from, to).ShouldBe(Reference.Jeffreys(k, n, from, to), 1e-11);
 
     [Test]
     public void Nottinghamshire_planning_worked_through()
@@ -68,10 +68,10 @@ public sealed class AccuracyTests
         stats.TryGetStandard("P2.2", out var planning).ShouldBeTrue();
         double Survive(double t) => new[] { (30.0, 60.0), (43.0, 60.0), (29.0, 60.0) }.Aggregate(1.0, (p, q) => p * (1 - Reference.BetaCdf(q.Item1 + 0.5, q.Item2 - q.Item1 + 0.5, t)));
         var bands = planning!.BandProbability!;
-        bands.GetProbability(Rating.Inadequate).ShouldBe(1 - Survive(0.5), 1e-9);
-        bands.GetProbability(Rating.RequiresImprovement).ShouldBe(Survive(0.5) - Survive(0.65), 1e-9);
-        bands.GetProbability(Rating.Good).ShouldBe(Survive(0.65) - Survive(0.8), 1e-9);
-        bands.GetProbability(Rating.Outstanding).ShouldBe(Survive(0.8), 1e-9);
+        bands.GetProbability(Rating.Inadequate).ShouldBe(1 - Survive(0.5), 1e-11);
+        bands.GetProbability(Rating.RequiresImprovement).ShouldBe(Survive(0.5) - Survive(0.65), 1e-11);
+        bands.GetProbability(Rating.Good).ShouldBe(Survive(0.65) - Survive(0.8), 1e-11);
+        bands.GetProbability(Rating.Outstanding).ShouldBe(Survive(0.8), 1e-11);
 
         // The rounded figures the README quotes.
         Math.Round(bands.GetProbability(Rating.Inadequate), 3).ShouldBe(Math.Round(1 - Survive(0.5), 3));
@@ -100,10 +100,10 @@ public sealed class AccuracyTests
         }
 
         var overall = stats.OverallProbability!;
-        overall.GetProbability(Rating.Inadequate).ShouldBe(expected[0], 1e-8);
-        overall.GetProbability(Rating.RequiresImprovement).ShouldBe(expected[1], 1e-8);
-        overall.GetProbability(Rating.Good).ShouldBe(expected[2], 1e-8);
-        overall.GetProbability(Rating.Outstanding).ShouldBe(expected[3], 1e-8);
+        overall.GetProbability(Rating.Inadequate).ShouldBe(expected[0], 1e-10);
+        overall.GetProbability(Rating.RequiresImprovement).ShouldBe(expected[1], 1e-10);
+        overall.GetProbability(Rating.Good).ShouldBe(expected[2], 1e-10);
+        overall.GetProbability(Rating.Outstanding).ShouldBe(expected[3], 1e-10);
     }
 
     [Test]
@@ -116,7 +116,7 @@ public sealed class AccuracyTests
         question!.CountsAssumed.ShouldBeTrue();
         question.Yes!.Value.ShouldBe(19.2, 1e-12);
         question.Relevant.ShouldBe(60);
-        question.BandProbability!.GetProbability(Rating.Inadequate).ShouldBe(Reference.Jeffreys(19.2, 60, 0, 0.5), 1e-9);
+        question.BandProbability!.GetProbability(Rating.Inadequate).ShouldBe(Reference.Jeffreys(19.2, 60, 0, 0.5), 1e-11);
 
         // Without N, a published percentage has no interval and is held at its value: the standard is certain.
         var exact = Uncertainty.Assess(result);
