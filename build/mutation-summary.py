@@ -38,7 +38,7 @@ def key_of(path):
 
 def replacement(m):
     # One line, no tabs: a mutant's replacement may span lines.
-    return " ".join(replacement(m).split())
+    return " ".join(m.get("replacement", "").split())
 
 
 def counted(mutants):
