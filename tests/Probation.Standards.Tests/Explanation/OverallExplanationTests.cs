@@ -26,6 +26,16 @@ public class OverallExplanationTests
 
     private static FindingsBuilder P23(FindingsBuilder f) => f.KeyQuestion("P2.3.1", yes: 9, relevant: 20).KeyQuestion("P2.3.2", yes: 10, relevant: 10).KeyQuestion("P2.3.3", yes: 10, relevant: 10);
 
+    // Each named standard's key questions given as published percentages 45%, 90% and 90%: Inadequate, and costed in
+    // percentage points (RI 5, Good 20, Outstanding 35).
+    private static void At45And90And90(FindingsBuilder findings, params string[] standards)
+    {
+        foreach (var standard in standards)
+        {
+            findings.KeyQuestion(standard + ".1", 45m).KeyQuestion(standard + ".2", 90m).KeyQuestion(standard + ".3", 90m);
+        }
+    }
+
     private static FindingsBuilder P24(FindingsBuilder f) => f.KeyQuestion("P2.4.1", yes: 0, relevant: 6).KeyQuestion("P2.4.2", yes: 10, relevant: 10).KeyQuestion("P2.4.3", yes: 10, relevant: 10);
 
     private static OverallExplanation ExplainOverall(FindingsBuilder findings) => Explainer.Explain(findings.Rate()).Overall;
@@ -176,10 +186,7 @@ public class OverallExplanationTests
         // Each first point costs 5 percentage points (65 - 60, or 50 - 45), each further point 15 or more, so four
         // one-point lifts (20) are the cheapest; no answers can be counted.
         var findings = Findings.For("Nottinghamshire").KeyQuestion("P2.1.1", 60m).KeyQuestion("P2.1.2", 70m).KeyQuestion("P2.1.3", 90m);
-        foreach (var standard in new[] { "P2.2", "P2.3", "P2.4" })
-        {
-            findings.KeyQuestion(standard + ".1", 45m).KeyQuestion(standard + ".2", 90m).KeyQuestion(standard + ".3", 90m);
-        }
+        At45And90And90(findings, "P2.2", "P2.3", "P2.4");
 
         var overall = ExplainOverall(findings);
         overall.PointsToNext.ShouldBe(4);
@@ -199,10 +206,7 @@ public class OverallExplanationTests
         // RI + RI + Good = 30 (any order), Good + Good or RI + Outstanding = 40. Of the three at 30 the first in
         // framework order with lower targets first is P2.2 RI, P2.3 RI, P2.4 Good.
         var findings = P21(Findings.For("Wessex North"));
-        foreach (var standard in new[] { "P2.2", "P2.3", "P2.4" })
-        {
-            findings.KeyQuestion(standard + ".1", 45m).KeyQuestion(standard + ".2", 90m).KeyQuestion(standard + ".3", 90m);
-        }
+        At45And90And90(findings, "P2.2", "P2.3", "P2.4");
 
         var overall = ExplainOverall(findings);
         overall.PointsToNext.ShouldBe(4);
@@ -221,10 +225,7 @@ public class OverallExplanationTests
         // 20 + 5 = 25, against 5 / 20 / 35 for P2.3 and P2.4. Four points at least cost: RI + RI + Good = 30.
         var findings = P21(Findings.For("Wessex North"))
             .KeyQuestion("P2.2.1", 45m).KeyQuestion("P2.2.2", 90m).KeyQuestion("P2.2.3", yes: 12, relevant: 20);
-        foreach (var standard in new[] { "P2.3", "P2.4" })
-        {
-            findings.KeyQuestion(standard + ".1", 45m).KeyQuestion(standard + ".2", 90m).KeyQuestion(standard + ".3", 90m);
-        }
+        At45And90And90(findings, "P2.3", "P2.4");
 
         var overall = ExplainOverall(findings);
         overall.PointsToNext.ShouldBe(4);
@@ -242,10 +243,7 @@ public class OverallExplanationTests
         // Counted: P2.1 to Outstanding (8, 2 points) + P2.2 to Good (4, 1 point) = 12, or P2.1 Good + P2.2 Outstanding
         // = 1 + 14 = 15, or P2.1 Outstanding + P2.2 Outstanding = 22: 12, never the published 5 + 5 + 5 = 15 pp.
         var findings = P22(P21(Findings.For("Wessex North")));
-        foreach (var standard in new[] { "P2.3", "P2.4" })
-        {
-            findings.KeyQuestion(standard + ".1", 45m).KeyQuestion(standard + ".2", 90m).KeyQuestion(standard + ".3", 90m);
-        }
+        At45And90And90(findings, "P2.3", "P2.4");
 
         var overall = ExplainOverall(findings);
         overall.FewestAnswers.ShouldBe(12);
