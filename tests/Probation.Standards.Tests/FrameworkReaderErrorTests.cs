@@ -15,6 +15,11 @@ public class FrameworkReaderErrorTests
     public static IEnumerable<TestCaseData> Broken()
     {
         yield return Case("effectiveTo_before_effectiveFrom", j => { j["effectiveTo"] = "2023-09-30"; }, "$.effectiveTo", "effectiveTo is before effectiveFrom");
+        yield return Case("an_effectiveTo_that_is_not_a_date", j => { j["effectiveTo"] = "2025-13-01"; }, "$.effectiveTo", "'2025-13-01' is not an ISO date (yyyy-mm-dd)");
+        yield return Case("a_blank_standard_id", j => { S(j)[0]!["id"] = " "; }, "$.standards[0].id", "is required and must not be empty");
+        yield return Case("a_blank_key_question_id", j => { Q(j, 3)[0]!["id"] = " "; }, "$.standards[3].keyQuestions[0].id", "is required and must not be empty");
+        yield return Case("points_for_no_rating", j => { P(j)[1]!["rating"] = "Fair"; }, "$.points[1].rating", "'Fair' is not one of Inadequate, RequiresImprovement, Good, Outstanding");
+        yield return Case("an_overall_band_of_no_rating", j => { OB(j)[1]!["rating"] = "Fair"; }, "$.overallBands[0].bands[1].rating", "'Fair' is not one of Inadequate, RequiresImprovement, Good, Outstanding");
         yield return Case("no_standards", j => { j["standards"] = new JsonArray(); }, "$.standards", "a framework needs at least one standard");
         yield return Case("standards_left_out", j => { j.Remove("standards"); }, "$.standards", "a framework needs at least one standard");
         yield return Case("a_null_standard", j => { S(j)[0] = null; }, "$.standards[0]", "a standard must be an object");
