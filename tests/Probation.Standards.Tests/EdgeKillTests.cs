@@ -106,4 +106,12 @@ public class EdgeKillTests
         FrameworkJson.Read(json).WithResetThreshold(30).VersionId.ShouldBe("+reset-30d");
         FrameworkJson.Read(FrameworkJson.DefaultCopy()).WithResetThreshold(30).VersionId.ShouldBe("2023.2+reset-30d");
     }
+
+    [Test]
+    public void Tallies_added_past_64_bits_overflow_instead_of_wrapping()
+    {
+        var most = new KeyQuestionTally(long.MaxValue, long.MaxValue);
+        Should.Throw<OverflowException>(() => _ = most + new KeyQuestionTally(1, 1));
+        Should.Throw<OverflowException>(() => _ = new KeyQuestionTally(0, long.MaxValue) + new KeyQuestionTally(0, 1));
+    }
 }
