@@ -496,6 +496,18 @@ public class StatisticsContractTests
     }
 
     [Test]
+    public void The_top_score_keeps_its_mass_when_every_standard_is_at_its_most()
+    {
+        // Judgements Outstanding and every case key question 1,000 of 1,000: 21 of 21, the top of the distribution.
+        var result = Documents.FromTallies(Enumerable.Repeat((1000L, 1000L), 12).ToArray(), Rating.Outstanding);
+        result.Score.ShouldBe(21);
+        var assessed = Uncertainty.Assess(result);
+        assessed.ScoreProbability.Count.ShouldBe(22);
+        assessed.ScoreProbability[21].ShouldBe(1, 1e-6);
+        assessed.ScoreProbability.Sum().ShouldBe(1, 1e-9);
+    }
+
+    [Test]
     public void A_standard_that_does_not_count_adds_no_points_to_the_score_distribution()
     {
         // youth-2021: 4.1 (resettlement) is judged but does not count towards the score out of 36. Every judgement
