@@ -9,7 +9,8 @@
 # Both multi-target netstandard2.0;net10.0; Stryker builds and mutates net10.0.
 #
 # usage: build/mutation.sh [core|statistics|all] [STRYKER-OPTION...]
-#   build/mutation.sh                   both, full; the reports are copied to docs/mutation/<run>/
+#   build/mutation.sh                   both, full; the reports are copied to docs/mutation/<run>/, and
+#                                       build/mutation-summary.py writes summary.md there with equivalent.tsv
 #   build/mutation.sh core --mutate '**/src/Probation.Standards/Explanation/*.cs'
 #                                       a narrowed run (any extra option): reports stay in artifacts/mutation/<run>/
 #   build/mutation.sh core --since:main only the files changed since main
@@ -53,8 +54,12 @@ run() {
     local dest="$root/docs/mutation/$name"
     mkdir -p "$dest"
     cp "$reports/mutation-report.md" "$dest/mutation-report.md"
-    cp "$reports/mutation-report.json" "$dest/mutation-report.json"
-    echo "$name: copied the markdown and JSON reports to docs/mutation/$name/ (the HTML page stays in $reports)"
+    gzip -9 -c "$reports/mutation-report.json" > "$dest/mutation-report.json.gz"
+    echo "$name: copied the markdown and gzipped JSON reports to docs/mutation/$name/ (the HTML page stays in $reports)"
+    if [[ -f "$dest/equivalent.tsv" ]]; then
+      python3 "$root/build/mutation-summary.py" "$dest/mutation-report.json.gz" --equivalent "$dest/equivalent.tsv" --markdown "$dest/summary.md" >/dev/null \
+        || echo "$name: equivalent.tsv lists mutants this run no longer holds undetected (see above); update it" >&2
+    fi
   fi
 }
 
