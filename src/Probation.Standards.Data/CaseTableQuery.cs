@@ -159,7 +159,7 @@ public sealed class CaseTableQuery
 
         if (countProblems)
         {
-            var any = string.Join("\n      OR ", checks.Select(check => "(" + (check.FoldedColumn is { } column ? check.FoldedWhere(folded[column]) : check.Where) + ")"));
+            var any = string.Join("\n      OR ", checks.Select(check => "(" + (check.FoldedColumn is { } column ? check.FoldedWhere!(folded[column]) : check.Where) + ")"));
             sql.Append(",\n    CASE WHEN ").Append(any).Append(" THEN 1 ELSE 0 END AS ps_bad");
         }
 
@@ -276,8 +276,12 @@ public sealed class CaseTableQuery
         var nothing = $"CAST(NULL AS {d.Text})";
         static string NotIn(string folded, IEnumerable<string> allowed) =>
             $"{folded} NOT IN ({string.Join(", ", allowed.Concat(new[] { string.Empty }).Select(Data.Dialect.Literal))})";
-        RowCheck Vocabulary(string column, string problem, IReadOnlyList<string> allowed) =>
-            new(column, d.AsText(q(column)), nothing, problem, NotIn(d.Folded(q(column)), allowed), column, folded => NotIn(folded, allowed));
+        RowCheck Vocabulary(string column, string problem, IReadOnlyList<string> allowed)
+        {
+            // One condition on the column's folded text: here on the fold itself, in the counting tally on its alias.
+            string OnFolded(string folded) => NotIn(folded, allowed);
+            return new(column, d.AsText(q(column)), nothing, problem, OnFolded(d.Folded(q(column))), column, OnFolded);
+        }
 
         var id = q(c[CaseTableColumns.Id]);
         yield return new RowCheck(c[CaseTableColumns.Id], nothing, nothing, "empty_id", $"{id} IS NULL OR REPLACE({d.AsText(id)}, ' ', '') = ''");
@@ -310,14 +314,14 @@ public sealed class CaseTableQuery
             this.Problem = problem;
             this.Where = where;
             this.FoldedColumn = foldedColumn;
-            this.FoldedWhere = foldedWhere ?? (_ => where);
+            this.FoldedWhere = foldedWhere;
         }
 
         /// <summary>The column whose folded text the check reads, or null: the counting tally folds it once.</summary>
         public string? FoldedColumn { get; }
 
-        /// <summary>The check written on the folded value's alias.</summary>
-        public Func<string, string> FoldedWhere { get; }
+        /// <summary>The check written on the folded value's alias; given with <see cref="FoldedColumn"/>.</summary>
+        public Func<string, string>? FoldedWhere { get; }
 
         public string Column { get; }
 
