@@ -538,20 +538,12 @@ public class StatisticsContractTests
         var tallies = Enumerable.Repeat((1000L, 1000L), 12).ToArray();
         tallies[0] = (31, 48);
         var exact = Uncertainty.Assess(Documents.FromTallies(tallies));
-        var rounded = Uncertainty.Assess(Rater.Rate(RatingInputOf(tallies), new RatingOptions(BandingBasis.RoundedPercentage)));
+        var rounded = Uncertainty.Assess(Documents.FromTallies(tallies, basis: BandingBasis.RoundedPercentage));
         exact.TryGetKeyQuestion("P2.1.1", out var e).ShouldBeTrue();
         rounded.TryGetKeyQuestion("P2.1.1", out var r).ShouldBeTrue();
         // P(share >= 0.645) against P(share >= 0.65) under Beta(31.5, 17.5).
         r!.BandProbability!.ProbabilityAtLeast(Rating.Good).ShouldBe(1 - Reference.BetaCdf(31.5, 17.5, 0.645), 1e-8);
         e!.BandProbability!.ProbabilityAtLeast(Rating.Good).ShouldBe(1 - Reference.BetaCdf(31.5, 17.5, 0.65), 1e-8);
         r.BandProbability.ProbabilityAtLeast(Rating.Good).ShouldBeGreaterThan(e.BandProbability.ProbabilityAtLeast(Rating.Good));
-    }
-
-    private static RatingInput RatingInputOf((long Yes, long Relevant)[] tallies)
-    {
-        var framework = Documents.Framework;
-        var rows = framework.KeyQuestions.Select((q, i) => new KeyValuePair<string, KeyQuestionTally>(q.Id, new KeyQuestionTally(tallies[i].Yes, tallies[i].Relevant)));
-        var judgements = framework.Standards.Where(s => s.RatedBy == RatedBy.Judgement).Select(s => new JudgementRating(s.Id, Rating.RequiresImprovement));
-        return RatingInput.Create("Test PDU", TallySet.From(framework, rows), judgements);
     }
 }

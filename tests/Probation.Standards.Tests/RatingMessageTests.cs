@@ -12,25 +12,16 @@ using Findings = Probation.Standards.Testing.Findings;
 /// </summary>
 public class RatingMessageTests
 {
-    [Test]
-    public void R4_a_driver_on_a_band_edge_by_one_basis_only_is_named_with_both_ratings_on_the_exact_basis()
+    // 31/48 = 64.58%: Requires improvement exactly, printed 65% and Good when rounded.
+    [TestCase(BandingBasis.ExactRatio, "P2.1", "P2.1.1", "P2.1 is boundary-sensitive: P2.1.1 at 31/48 (64.58%, printed 65%) is Requires improvement on the exact ratio but Good on the rounded percentage")]
+    [TestCase(BandingBasis.RoundedPercentage, "P2.3", "P2.3.2", "P2.3 is boundary-sensitive: P2.3.2 at 31/48 (64.58%, printed 65%) is Good on the rounded percentage but Requires improvement on the exact ratio")]
+    public void R4_a_driver_on_a_band_edge_by_one_basis_only_is_named_with_both_ratings_basis_in_use_first(BandingBasis basis, string standardId, string keyQuestionId, string message)
     {
-        // 31/48 = 64.58%: Requires improvement exactly, printed 65% and Good when rounded.
-        var result = Findings.For("Wessex North").KeyQuestion("P2.1.1", yes: 31, relevant: 48).Rate();
+        var result = Findings.For("Wessex North").KeyQuestion(keyQuestionId, yes: 31, relevant: 48).Rate(new RatingOptions(basis));
         var warning = result.Warnings.Single(w => w.Code == WarningCode.BoundarySensitive);
-        warning.Message.ShouldBe("P2.1 is boundary-sensitive: P2.1.1 at 31/48 (64.58%, printed 65%) is Requires improvement on the exact ratio but Good on the rounded percentage");
-        warning.StandardId.ShouldBe("P2.1");
-        warning.KeyQuestionId.ShouldBe("P2.1.1");
-    }
-
-    [Test]
-    public void R4_the_same_driver_on_the_rounded_basis_names_the_bases_the_other_way_round()
-    {
-        var result = Findings.For("Wessex North").KeyQuestion("P2.3.2", yes: 31, relevant: 48).Rate(new RatingOptions(BandingBasis.RoundedPercentage));
-        var warning = result.Warnings.Single(w => w.Code == WarningCode.BoundarySensitive);
-        warning.Message.ShouldBe("P2.3 is boundary-sensitive: P2.3.2 at 31/48 (64.58%, printed 65%) is Good on the rounded percentage but Requires improvement on the exact ratio");
-        warning.StandardId.ShouldBe("P2.3");
-        warning.KeyQuestionId.ShouldBe("P2.3.2");
+        warning.Message.ShouldBe(message);
+        warning.StandardId.ShouldBe(standardId);
+        warning.KeyQuestionId.ShouldBe(keyQuestionId);
     }
 
     [Test]

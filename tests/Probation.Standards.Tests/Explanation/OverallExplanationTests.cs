@@ -38,6 +38,16 @@ public class OverallExplanationTests
 
     private static FindingsBuilder P24(FindingsBuilder f) => f.KeyQuestion("P2.4.1", yes: 0, relevant: 6).KeyQuestion("P2.4.2", yes: 10, relevant: 10).KeyQuestion("P2.4.3", yes: 10, relevant: 10);
 
+    // Four points to Good from P2.2-P2.4 costed in percentage points: RI + RI + Good = 5 + 5 + 20, no answers counted.
+    private static void ShouldPlanTwoLiftsToRequiresImprovementAndOneToGoodIn30PercentagePoints(OverallExplanation overall)
+    {
+        overall.PointsToNext.ShouldBe(4);
+        overall.FewestAnswers.ShouldBeNull();
+        overall.FewestPercentagePoints.ShouldBe(30m);
+        Steps(overall).ShouldBe(new[] { "P2.2->RequiresImprovement:1pt:-", "P2.3->RequiresImprovement:1pt:-", "P2.4->Good:2pt:-" });
+        overall.Plan.Select(s => s.PercentagePoints).ShouldBe(new decimal?[] { 5m, 5m, 20m });
+    }
+
     private static OverallExplanation ExplainOverall(FindingsBuilder findings) => Explainer.Explain(findings.Rate()).Overall;
 
     private static string[] Steps(OverallExplanation overall) =>
@@ -209,11 +219,7 @@ public class OverallExplanationTests
         At45And90And90(findings, "P2.2", "P2.3", "P2.4");
 
         var overall = ExplainOverall(findings);
-        overall.PointsToNext.ShouldBe(4);
-        overall.FewestAnswers.ShouldBeNull();
-        overall.FewestPercentagePoints.ShouldBe(30m);
-        Steps(overall).ShouldBe(new[] { "P2.2->RequiresImprovement:1pt:-", "P2.3->RequiresImprovement:1pt:-", "P2.4->Good:2pt:-" });
-        overall.Plan.Select(s => s.PercentagePoints).ShouldBe(new decimal?[] { 5m, 5m, 20m });
+        ShouldPlanTwoLiftsToRequiresImprovementAndOneToGoodIn30PercentagePoints(overall);
     }
 
     [Test]
@@ -228,11 +234,7 @@ public class OverallExplanationTests
         At45And90And90(findings, "P2.3", "P2.4");
 
         var overall = ExplainOverall(findings);
-        overall.PointsToNext.ShouldBe(4);
-        overall.FewestAnswers.ShouldBeNull();
-        overall.FewestPercentagePoints.ShouldBe(30m);
-        Steps(overall).ShouldBe(new[] { "P2.2->RequiresImprovement:1pt:-", "P2.3->RequiresImprovement:1pt:-", "P2.4->Good:2pt:-" });
-        overall.Plan.Select(s => s.PercentagePoints).ShouldBe(new decimal?[] { 5m, 5m, 20m });
+        ShouldPlanTwoLiftsToRequiresImprovementAndOneToGoodIn30PercentagePoints(overall);
         overall.Plan[0].KeyQuestions.Select(k => (k.KeyQuestion.Id, k.PercentagePointsShort)).ShouldBe(new (string, decimal?)[] { ("P2.2.1", 5m) });
     }
 
