@@ -100,6 +100,45 @@ public static class Program
             return 0;
         }
 
+        if (args.Length >= 2 && args[0] == "duckdb-probe")
+        {
+            // duckdb-probe N [ROUNDS]: issue 9's DuckDB contenders side by side in one process (not BenchmarkDotNet):
+            // the tally query alone, CaseTable.TallyAsync as users call it, and the rows moved into a CaseBatch,
+            // each timed by wall clock and process CPU, rounds interleaved so the machine's load falls on all alike.
+            var bench = new DataIngestBenchmarks { N = int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) };
+            var rounds = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3;
+            bench.Setup();
+            try
+            {
+                var contenders = new (string Name, Func<object> Run)[]
+                {
+                    ("query alone", bench.DuckDbTallyQueryOnly),
+                    ("TallyAsync", bench.DuckDbPushDownTally),
+                    ("rows moved", bench.DuckDbRowsIntoCaseBatch),
+                };
+                for (var round = 0; round < rounds; round++)
+                {
+                    foreach (var (name, run) in contenders)
+                    {
+                        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+                        var stopwatch = Stopwatch.StartNew();
+                        run();
+                        stopwatch.Stop();
+                        cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+                        Console.Write($"{name} {stopwatch.Elapsed.TotalNanoseconds / bench.N,6:0} ns/case (CPU {cpu.TotalNanoseconds / bench.N,6:0})   ");
+                    }
+
+                    Console.WriteLine();
+                }
+            }
+            finally
+            {
+                bench.Cleanup();
+            }
+
+            return 0;
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;
     }

@@ -118,7 +118,9 @@ public sealed class CaseTableQuery
         // and the tally read the folded values: folding is most of a check's cost, and one fold serves both.
         var checks = countProblems ? this.RowChecks().ToList() : new List<RowCheck>();
         var folded = new Dictionary<string, string>(StringComparer.Ordinal);
-        string FoldedOf(string column) => folded.TryGetValue(column, out var alias) ? alias : d.Folded(q(column));
+        var spellings = this.Spellings();
+        string FoldColumn(string column) => d.Folded(q(column), spellings.TryGetValue(column, out var written) ? written : Array.Empty<string>());
+        string FoldedOf(string column) => folded.TryGetValue(column, out var alias) ? alias : FoldColumn(column);
         if (countProblems)
         {
             sql.Append("WITH ps_row AS (\n  SELECT *");
@@ -127,7 +129,7 @@ public sealed class CaseTableQuery
                 if (check.FoldedColumn is { } column && !folded.ContainsKey(column))
                 {
                     var alias = "ps_f" + (folded.Count + 1).ToString(CultureInfo.InvariantCulture);
-                    sql.Append(",\n    ").Append(d.Folded(q(column))).Append(" AS ").Append(alias);
+                    sql.Append(",\n    ").Append(FoldColumn(column)).Append(" AS ").Append(alias);
                     folded.Add(column, alias);
                 }
             }
@@ -262,6 +264,23 @@ public sealed class CaseTableQuery
     private static string[] Names<TEnum>()
         where TEnum : struct, Enum =>
         Enum.GetNames(typeof(TEnum)).Select(Fold).ToArray();
+
+    // The library's own spellings of each checked text column's values (the enum names it writes), by column.
+    private Dictionary<string, string[]> Spellings()
+    {
+        var c = this.Columns;
+        var spellings = new Dictionary<string, string[]>(StringComparer.Ordinal)
+        {
+            [c[CaseTableColumns.Sentence]] = Enum.GetNames(typeof(SentenceType)),
+            [c[CaseTableColumns.Exemption]] = Enum.GetNames(typeof(Exemption)),
+        };
+        foreach (var question in this.Framework.KeyQuestions)
+        {
+            spellings[c[question.Id]] = new[] { nameof(Answer.Yes), nameof(Answer.No), nameof(Answer.NotApplicable) };
+        }
+
+        return spellings;
+    }
 
     private IEnumerable<string> OutputCountColumns() =>
         CountColumns.Concat(this.Framework.KeyQuestions.SelectMany(k => new[] { this.Columns[k.Id] + "_yes", this.Columns[k.Id] + "_relevant" }));

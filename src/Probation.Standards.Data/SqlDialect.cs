@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 
@@ -94,6 +95,28 @@ internal sealed class Dialect
 
     /// <summary>A column's text folded as the library folds names: spaces dropped, lower case.</summary>
     public string Folded(string quotedColumn) => $"LOWER(REPLACE({quotedColumn}, ' ', ''))";
+
+    /// <summary>
+    /// A column's text folded as <see cref="Folded(string)"/>, with the library's own spellings of the column's values
+    /// (<paramref name="spellings"/>, such as <c>Yes</c> and <c>NotApplicable</c>) mapped to their folds by plain
+    /// equality first: the same value for every row, but an engine compares short strings far faster than it lowers
+    /// and rewrites them, and audit tables are written mostly in those spellings.
+    /// </summary>
+    public string Folded(string quotedColumn, IReadOnlyList<string> spellings)
+    {
+        if (spellings.Count == 0)
+        {
+            return this.Folded(quotedColumn);
+        }
+
+        var sql = new StringBuilder("CASE ").Append(quotedColumn);
+        foreach (var spelling in spellings)
+        {
+            sql.Append(" WHEN ").Append(Literal(spelling)).Append(" THEN ").Append(Literal(CaseTableQuery.Fold(spelling)));
+        }
+
+        return sql.Append(" ELSE ").Append(this.Folded(quotedColumn)).Append(" END").ToString();
+    }
 
     /// <summary>A value as text, for the validation query's report.</summary>
     public string AsText(string expression) => $"CAST({expression} AS {this.Text})";
