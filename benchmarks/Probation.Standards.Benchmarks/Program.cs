@@ -100,6 +100,22 @@ public static class Program
             return 0;
         }
 
+        if (args.Length >= 2 && args[0] == "percase-probe")
+        {
+            // percase-probe N [ROUNDS]: PerCaseBenchmarks' two methods side by side in one process, interleaved.
+            var bench = new PerCaseBenchmarks { N = int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) };
+            var rounds = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5;
+            bench.Setup();
+            for (var round = 0; round < rounds; round++)
+            {
+                var walk = Time(() => bench.BareWalk());
+                var builder = Time(() => bench.TallyBuilderAdd());
+                Console.WriteLine($"walk {walk,8:0.00} ms  builder {builder,8:0.00} ms  builder / walk {builder / walk:0.00}x");
+            }
+
+            return 0;
+        }
+
         if (args.Length >= 2 && args[0] == "duckdb-probe")
         {
             // duckdb-probe N [ROUNDS]: issue 9's DuckDB contenders side by side in one process (not BenchmarkDotNet):

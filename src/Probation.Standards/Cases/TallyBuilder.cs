@@ -1,6 +1,8 @@
 using System;
+using System.Buffers.Binary;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using Probation.Standards.Frameworks;
 using Probation.Standards.Reset;
 using Probation.Standards.Scoring;
@@ -25,6 +27,15 @@ public sealed class TallyBuilder
     private ulong answered;
     private long inspected;
     private long suspendedButExempt;
+
+    // Yes and relevant answers not yet added to the arrays, one byte lane per key question (lanes 0-7 in the low
+    // words, 8-15 in the high ones), for frameworks of 8 to 16 key questions: a case adds four words instead of two
+    // counters per answer, and the lanes are spilled into the arrays before any of them can pass 255.
+    private ulong yesLow;
+    private ulong yesHigh;
+    private ulong relevantLow;
+    private ulong relevantHigh;
+    private int inLanes;
 
     /// <summary>Creates an empty builder for a framework.</summary>
     /// <param name="framework">The framework.</param>
@@ -113,6 +124,10 @@ public sealed class TallyBuilder
         {
             this.AddAdjusted(id, answers);
         }
+        else if (answers.Length is >= LaneMin and <= LaneMax)
+        {
+            this.AddToLanes(answers);
+        }
         else
         {
             // Answer is NotApplicable 0, No 1, Yes 2: relevant is (a + 1) >> 1, Yes is a >> 1; no branch per answer.
@@ -146,6 +161,7 @@ public sealed class TallyBuilder
     /// <returns>An immutable tally set.</returns>
     public TallySet ToTallySet()
     {
+        this.SpillLanes();
         var n = this.yes.Length;
         var tallies = new KeyQuestionTally[n];
         var given = new bool[n];
@@ -197,6 +213,48 @@ public sealed class TallyBuilder
         $"case {Internal.Quoting.Quote(caseId)} has the adjusted standards, under which {framework.KeyQuestions[keyQuestionIndex].Id} does not apply; its answer is not counted",
         keyQuestionId: framework.KeyQuestions[keyQuestionIndex].Id,
         caseId: caseId);
+
+    private const int LaneMin = 8;
+    private const int LaneMax = 16;
+    private const ulong LowBits = 0x0101_0101_0101_0101UL;
+
+    // Answer is NotApplicable 0, No 1, Yes 2, one byte each: in a word of eight answers, Yes is (w >> 1) and relevant
+    // is ((w + 1) >> 1) in every lane at once (no lane exceeds 3, so nothing carries into the next), masked to bit 0.
+    private void AddToLanes(ReadOnlySpan<Answer> answers)
+    {
+        var bytes = MemoryMarshal.AsBytes(answers);
+        var low = BinaryPrimitives.ReadUInt64LittleEndian(bytes);
+
+        // The last eight answers, shifted so that answer 8 lands in lane 0; the answers 0-7 read twice fall off.
+        var high = bytes.Length == LaneMin ? 0UL : BinaryPrimitives.ReadUInt64LittleEndian(bytes.Slice(bytes.Length - 8)) >> (8 * (LaneMax - bytes.Length));
+        this.yesLow += (low >> 1) & LowBits;
+        this.yesHigh += (high >> 1) & LowBits;
+        this.relevantLow += ((low + LowBits) >> 1) & LowBits;
+        this.relevantHigh += ((high + LowBits) >> 1) & LowBits;
+        if (++this.inLanes == byte.MaxValue)
+        {
+            this.SpillLanes();
+        }
+    }
+
+    private void SpillLanes()
+    {
+        if (this.inLanes == 0)
+        {
+            return;
+        }
+
+        var n = this.yes.Length;
+        for (var i = 0; i < n; i++)
+        {
+            var shift = 8 * (i & 7);
+            this.yes[i] += (long)(((i < 8 ? this.yesLow : this.yesHigh) >> shift) & 0xFF);
+            this.relevant[i] += (long)(((i < 8 ? this.relevantLow : this.relevantHigh) >> shift) & 0xFF);
+        }
+
+        this.yesLow = this.yesHigh = this.relevantLow = this.relevantHigh = 0;
+        this.inLanes = 0;
+    }
 
     // R9: the adjusted set may make a key question not apply, as the framework's data declares.
     private void AddAdjusted(ICaseId id, ReadOnlySpan<Answer> answers)
