@@ -16,7 +16,7 @@ internal enum PopCountPath
     /// <summary>The fastest available: Vector512, then Vector256 (AVX2), then scalar popcnt; SWAR on netstandard2.0.</summary>
     Auto,
 
-    /// <summary>Nibble look-up over 64-byte vectors (AVX-512BW's vpshufb); net8.0+ where Vector512 is accelerated.</summary>
+    /// <summary>Carry-save adds of 64-byte vectors (AVX-512F's vpternlog) with a nibble look-up count per sixteen (AVX-512BW's vpshufb); net8.0+ where Vector512 is accelerated.</summary>
     Vector512,
 
     /// <summary>Nibble look-up over 32-byte vectors (AVX2); net8.0+ where AVX2 is supported.</summary>
@@ -62,7 +62,7 @@ internal static class PopCountKernels
         {
 #if NET8_0_OR_GREATER
             case PopCountPath.Vector512 when Vector512.IsHardwareAccelerated && Avx512BW.IsSupported:
-                return mask.IsEmpty ? Count512(words) : Count512AndNot(words, mask);
+                return mask.IsEmpty ? CarrySave512(words, default, masked: false) : CarrySave512(words, mask, masked: true);
             case PopCountPath.Vector256 when Avx2.IsSupported:
                 return mask.IsEmpty ? Count256(words) : Count256AndNot(words, mask);
             case PopCountPath.Scalar:
@@ -153,63 +153,77 @@ internal static class PopCountKernels
         return total;
     }
 
-    // Mula, Kurz and Lemire's nibble-lookup population count: each byte's count is the sum of two 4-bit table
-    // look-ups (vpshufb, per 16-byte lane); byte counts are summed for a block of vectors, then widened to
-    // 64-bit sums with vpsadbw. Two accumulators per block keep two look-up chains in flight.
-    private static long Count512(ReadOnlySpan<ulong> words)
+    // Harley and Seal's carry-save count over 64-byte vectors: sixteen vectors at a time are added bit by bit into
+    // running "ones", "twos", "fours" and "eights" with full adders (each two vpternlog: the sum bit a^b^c is table
+    // 0x96, the carry, the majority of the three, 0xE8), so only the carry out of the eights, one vector in sixteen,
+    // is counted with the nibble look-up; the four running vectors are counted once at the end, with their weights.
+    // About two and a half operations a vector against the look-up's seven. Vectors after the last sixteen and
+    // words after the last vector are counted by the look-up and by popcnt. The mask (R9's adjusted cases) is
+    // cleared from each vector as it is loaded; with masked a constant at each call, the JIT drops the other branch.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static long CarrySave512(ReadOnlySpan<ulong> words, ReadOnlySpan<ulong> mask, bool masked)
     {
-        var vectors = MemoryMarshal.Cast<ulong, Vector512<byte>>(words);
-        ref var first = ref MemoryMarshal.GetReference(vectors);
-        var totals = Vector512<ulong>.Zero;
-        var i = 0;
-        while (i < vectors.Length)
-        {
-            var end = Math.Min(vectors.Length, i + (2 * VectorsPerBlock));
-            var a = Vector512<byte>.Zero;
-            var b = Vector512<byte>.Zero;
-            for (; i + 1 < end; i += 2)
-            {
-                a += Bytes512(Unsafe.Add(ref first, i));
-                b += Bytes512(Unsafe.Add(ref first, i + 1));
-            }
-
-            if (i < end)
-            {
-                a += Bytes512(Unsafe.Add(ref first, i));
-                i++;
-            }
-
-            totals += Avx512BW.SumAbsoluteDifferences(a, Vector512<byte>.Zero).AsUInt64();
-            totals += Avx512BW.SumAbsoluteDifferences(b, Vector512<byte>.Zero).AsUInt64();
-        }
-
-        return (long)Vector512.Sum(totals) + CountScalar(words.Slice(vectors.Length * 8), default);
-    }
-
-    private static long Count512AndNot(ReadOnlySpan<ulong> words, ReadOnlySpan<ulong> mask)
-    {
-        var vectors = MemoryMarshal.Cast<ulong, Vector512<byte>>(words);
-        var masks = MemoryMarshal.Cast<ulong, Vector512<byte>>(mask);
+        var vectors = MemoryMarshal.Cast<ulong, Vector512<ulong>>(words);
+        var masks = MemoryMarshal.Cast<ulong, Vector512<ulong>>(mask);
         ref var first = ref MemoryMarshal.GetReference(vectors);
         ref var firstMask = ref MemoryMarshal.GetReference(masks);
-        var totals = Vector512<ulong>.Zero;
+        var ones = Vector512<ulong>.Zero;
+        var twos = Vector512<ulong>.Zero;
+        var fours = Vector512<ulong>.Zero;
+        var eights = Vector512<ulong>.Zero;
+        var sixteens = Vector512<ulong>.Zero;
+        var blocks = vectors.Length & ~15;
         var i = 0;
-        while (i < vectors.Length)
+        for (; i < blocks; i += 16)
         {
-            var end = Math.Min(vectors.Length, i + VectorsPerBlock);
-            var a = Vector512<byte>.Zero;
-            for (; i < end; i++)
-            {
-                a += Bytes512(Vector512.AndNot(Unsafe.Add(ref first, i), Unsafe.Add(ref firstMask, i)));
-            }
+            var twosA = Add(ref ones, Load(ref first, ref firstMask, i, masked), Load(ref first, ref firstMask, i + 1, masked));
+            var twosB = Add(ref ones, Load(ref first, ref firstMask, i + 2, masked), Load(ref first, ref firstMask, i + 3, masked));
+            var foursA = Add(ref twos, twosA, twosB);
+            twosA = Add(ref ones, Load(ref first, ref firstMask, i + 4, masked), Load(ref first, ref firstMask, i + 5, masked));
+            twosB = Add(ref ones, Load(ref first, ref firstMask, i + 6, masked), Load(ref first, ref firstMask, i + 7, masked));
+            var foursB = Add(ref twos, twosA, twosB);
+            var eightsA = Add(ref fours, foursA, foursB);
+            twosA = Add(ref ones, Load(ref first, ref firstMask, i + 8, masked), Load(ref first, ref firstMask, i + 9, masked));
+            twosB = Add(ref ones, Load(ref first, ref firstMask, i + 10, masked), Load(ref first, ref firstMask, i + 11, masked));
+            foursA = Add(ref twos, twosA, twosB);
+            twosA = Add(ref ones, Load(ref first, ref firstMask, i + 12, masked), Load(ref first, ref firstMask, i + 13, masked));
+            twosB = Add(ref ones, Load(ref first, ref firstMask, i + 14, masked), Load(ref first, ref firstMask, i + 15, masked));
+            foursB = Add(ref twos, twosA, twosB);
+            var eightsB = Add(ref fours, foursA, foursB);
+            sixteens += Lanes512(Add(ref eights, eightsA, eightsB));
+        }
 
-            totals += Avx512BW.SumAbsoluteDifferences(a, Vector512<byte>.Zero).AsUInt64();
+        var totals = (sixteens << 4) + (Lanes512(eights) << 3) + (Lanes512(fours) << 2) + (Lanes512(twos) << 1) + Lanes512(ones);
+        for (; i < vectors.Length; i++)
+        {
+            totals += Lanes512(Load(ref first, ref firstMask, i, masked));
         }
 
         var tail = vectors.Length * 8;
-        return (long)Vector512.Sum(totals) + CountScalar(words.Slice(tail), mask.Slice(tail));
+        return (long)Vector512.Sum(totals) + CountScalar(words.Slice(tail), masked ? mask.Slice(tail) : default);
     }
 
+    // A full adder of three vectors, bit by bit: the sum stays in the running vector, the carry is returned.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<ulong> Add(ref Vector512<ulong> running, Vector512<ulong> a, Vector512<ulong> b)
+    {
+        var carry = Avx512F.TernaryLogic(running, a, b, 0xE8);
+        running = Avx512F.TernaryLogic(running, a, b, 0x96);
+        return carry;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<ulong> Load(ref Vector512<ulong> first, ref Vector512<ulong> firstMask, int i, bool masked) =>
+        masked ? Vector512.AndNot(Unsafe.Add(ref first, i), Unsafe.Add(ref firstMask, i)) : Unsafe.Add(ref first, i);
+
+    // The bits set in each 64-bit lane: the nibble look-up's byte counts summed eight at a time by vpsadbw.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<ulong> Lanes512(Vector512<ulong> v) =>
+        Avx512BW.SumAbsoluteDifferences(Bytes512(v.AsByte()), Vector512<byte>.Zero).AsUInt64();
+
+    // Mula, Kurz and Lemire's nibble-lookup population count: each byte's count is the sum of two 4-bit table
+    // look-ups (vpshufb, per 16-byte lane). The 256-bit kernels below sum byte counts for a block of vectors, then
+    // widen them to 64-bit sums with vpsadbw; the 512-bit path uses it once in sixteen vectors (above).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<byte> Bytes512(Vector512<byte> v)
     {
