@@ -244,7 +244,8 @@ public sealed class TallyBuilder
             return;
         }
 
-        var n = this.yes.Length;
+        // Only the first sixteen key questions have lanes; AddToLanes runs only for frameworks of at most sixteen.
+        var n = Math.Min(this.yes.Length, LaneMax);
         for (var i = 0; i < n; i++)
         {
             var shift = 8 * (i & 7);
