@@ -40,18 +40,8 @@ internal sealed partial class TableReader
             return;
         }
 
-        this.Buffers(n);
+        this.Prepare(n);
         var first = this.rows + 1;
-        Array.Clear(this.bad, 0, n);
-        Array.Fill(this.start, NoDate, 0, n);
-        Array.Fill(this.suspended, NoDate, 0, n);
-        Array.Fill(this.sentence, (sbyte)-1, 0, n);
-        Array.Fill(this.exemption, (sbyte)-1, 0, n);
-        var questions = this.framework.KeyQuestions.Count;
-        for (var q = 0; q < questions; q++)
-        {
-            Array.Clear(this.answers[q], 0, n);
-        }
 
         TableColumn? suspendedColumn = null;
         foreach (var column in this.columns)
@@ -115,6 +105,22 @@ internal sealed partial class TableReader
         }
 
         this.rows += n;
+    }
+
+    // The row group's buffers, each row's slots set to nothing given.
+    private void Prepare(int n)
+    {
+        this.Buffers(n);
+        Array.Clear(this.bad, 0, n);
+        Array.Fill(this.start, NoDate, 0, n);
+        Array.Fill(this.suspended, NoDate, 0, n);
+        Array.Fill(this.sentence, (sbyte)-1, 0, n);
+        Array.Fill(this.exemption, (sbyte)-1, 0, n);
+        var questions = this.framework.KeyQuestions.Count;
+        for (var q = 0; q < questions; q++)
+        {
+            Array.Clear(this.answers[q], 0, n);
+        }
     }
 
     private void Buffers(int n)

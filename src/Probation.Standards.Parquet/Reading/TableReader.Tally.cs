@@ -171,7 +171,7 @@ internal sealed partial class TableReader
     // cases are asked for, its classification.
     private void CaseDetails(int r, CaseClass @class, int? days, Exemption? exemption, bool anyExcluded, List<RatingWarning>? groupWarnings)
     {
-        var id = this.ids1[r].Span.ToString();
+        var id = this.IdText(r);
         var from = this.warnings.Count;
         if (anyExcluded && @class == CaseClass.Adjusted)
         {
