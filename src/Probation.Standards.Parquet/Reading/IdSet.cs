@@ -37,9 +37,11 @@ internal sealed class IdSet<T>
     public int Count => this.count;
 
     /// <summary>Adds an id; false when it was already there.</summary>
-    public bool Add(ReadOnlySpan<T> id)
+    public bool Add(ReadOnlySpan<T> id) => this.Add(id, Hash(id));
+
+    /// <summary>Adds an id whose <see cref="Hash"/> is known; false when it was already there.</summary>
+    public bool Add(ReadOnlySpan<T> id, ulong hash)
     {
-        var hash = Hash(id);
         var mask = this.slots.Length - 1;
         for (var slot = unchecked((int)hash) & mask; ; slot = (slot + 1) & mask)
         {
@@ -57,8 +59,14 @@ internal sealed class IdSet<T>
         }
     }
 
-    // The id's bytes eight at a time, each word multiplied in, then its length and a 64-bit mix; never 0 (an empty slot).
-    private static ulong Hash(ReadOnlySpan<T> id)
+    /// <summary>
+    /// Reads the first slot an id of this hash would take, so that a run of adds can ask for the slots of the ids
+    /// a few places ahead while it works on this one (their cache misses overlap); the value means nothing.
+    /// </summary>
+    public ulong Touch(ulong hash) => this.slots[unchecked((int)hash) & (this.slots.Length - 1)].Hash;
+
+    /// <summary>An id's hash: its bytes eight at a time, each word multiplied in, then its length and a 64-bit mix; never 0 (an empty slot).</summary>
+    public static ulong Hash(ReadOnlySpan<T> id)
     {
         var bytes = MemoryMarshal.AsBytes(id);
         var h = 14695981039346656037UL;

@@ -41,6 +41,9 @@ internal sealed partial class TableReader
     /// <summary>The row groups the fast path rated (0 when it fell back: then Parquet.Net's path rated them all).</summary>
     public int FastRowGroups { get; private set; }
 
+    /// <summary>What the reads ahead of the id set's adds gave (kept so that they are made; it means nothing).</summary>
+    internal ulong Touched { get; private set; }
+
     /// <summary>Why the fast path gave the table to Parquet.Net's path, or null.</summary>
     public string? Fallback { get; private set; }
 
@@ -243,30 +246,44 @@ internal sealed partial class TableReader
             && decoder.TryDecode(this.chunk.AsSpan(0, (int)length), (int)data.Codec, text, column.Field.MaxDefinitionLevel == 1, n, map, nullCode, this.codes.AsSpan(0, n));
     }
 
-    // Each row's id: given (a NULL is a problem), its bytes where they lie, no id twice.
+    // Each row's id: given (a NULL is a problem), its bytes where they lie, no id twice. The set's slot for the id a
+    // few rows ahead is read before each add, so that the cache misses of the adds overlap.
     private bool FastIds(int n)
     {
+        const int Ahead = 16;
         var map = this.idMap!;
         var bytes = this.idDecoder!.Bytes;
         var ids = this.byteIds!;
+        var codes = this.codes;
+        var hashes = map.Hashes;
         for (var r = 0; r < n; r++)
         {
-            var entry = this.codes[r];
-            if (entry < 0)
-            {
-                return false;
-            }
-
-            var at = map.Offsets[entry];
-            var length = map.Lengths[entry];
-            this.idStart[r] = at;
-            this.idLength[r] = length;
-            if (!ids.Add(bytes.AsSpan(at, length)))
+            if (codes[r] < 0)
             {
                 return false;
             }
         }
 
+        ulong touched = 0;
+        for (var r = 0; r < n; r++)
+        {
+            if (r + Ahead < n)
+            {
+                touched ^= ids.Touch(hashes[codes[r + Ahead]]);
+            }
+
+            var entry = codes[r];
+            var at = map.Offsets[entry];
+            var length = map.Lengths[entry];
+            this.idStart[r] = at;
+            this.idLength[r] = length;
+            if (!ids.Add(bytes.AsSpan(at, length), hashes[entry]))
+            {
+                return false;
+            }
+        }
+
+        this.Touched = touched;
         return true;
     }
 
@@ -371,6 +388,8 @@ internal sealed partial class TableReader
 
         public int[] Lengths { get; private set; } = new int[1024];
 
+        public ulong[] Hashes { get; private set; } = new ulong[1024];
+
         private int count;
 
         public IdMap Reset()
@@ -398,13 +417,16 @@ internal sealed partial class TableReader
             {
                 var offsets = this.Offsets;
                 var lengths = this.Lengths;
+                var hashes = this.Hashes;
                 Array.Resize(ref offsets, this.count * 2);
                 Array.Resize(ref lengths, this.count * 2);
-                (this.Offsets, this.Lengths) = (offsets, lengths);
+                Array.Resize(ref hashes, this.count * 2);
+                (this.Offsets, this.Lengths, this.Hashes) = (offsets, lengths, hashes);
             }
 
             this.Offsets[this.count] = offset;
             this.Lengths[this.count] = value.Length;
+            this.Hashes[this.count] = IdSet<byte>.Hash(value);
             this.count++;
             return true;
         }

@@ -114,12 +114,14 @@ internal sealed class ChunkDecoder
                             data = data.Slice(4 + length);
                         }
 
-                        if (!this.Values(data, page, header.Encoding, byteArrays, defined, map, optional ? this.values : into.Slice(row, count)))
+                        // A page without NULLs is decoded straight into its rows.
+                        var spread = optional && defined < count;
+                        if (!this.Values(data, page, header.Encoding, byteArrays, defined, map, spread ? this.values : into.Slice(row, count)))
                         {
                             return false;
                         }
 
-                        if (optional)
+                        if (spread)
                         {
                             this.Spread(into.Slice(row, count), nullCode);
                         }
@@ -150,13 +152,14 @@ internal sealed class ChunkDecoder
                         }
 
                         var size = header.UncompressedSize - levelBytes;
+                        var spread = optional && defined < count;
                         if (size < 0 || !this.Expand(body.Slice(levelBytes), header.IsCompressed ? codec : Uncompressed, size, out var values)
-                            || !this.Values(this.Bytes.AsSpan(values, size), values, header.Encoding, byteArrays, defined, map, optional ? this.values : into.Slice(row, count)))
+                            || !this.Values(this.Bytes.AsSpan(values, size), values, header.Encoding, byteArrays, defined, map, spread ? this.values : into.Slice(row, count)))
                         {
                             return false;
                         }
 
-                        if (optional)
+                        if (spread)
                         {
                             this.Spread(into.Slice(row, count), nullCode);
                         }
@@ -257,28 +260,27 @@ internal sealed class ChunkDecoder
             return false;
         }
 
-        foreach (var level in levels)
-        {
-            defined += level;
-        }
-
+        defined = count - levels.Count(0);
         return true;
     }
 
     // The defined values (in this.values) out to their rows; a NULL row gets the null code.
     private void Spread(Span<int> rows, int nullCode)
     {
-        var levels = this.levels;
-        var values = this.values;
-        for (int r = 0, j = 0; r < rows.Length; r++)
+        unchecked
         {
-            if (levels[r] != 0)
+            var levels = this.levels;
+            var values = this.values;
+            for (int r = 0, j = 0; r < rows.Length; r++)
             {
-                rows[r] = values[j++];
-            }
-            else
-            {
-                rows[r] = nullCode;
+                if (levels[r] != 0)
+                {
+                    rows[r] = values[j++];
+                }
+                else
+                {
+                    rows[r] = nullCode;
+                }
             }
         }
     }

@@ -96,52 +96,55 @@ internal static class Hybrid
 
     private static bool Unpack(ReadOnlySpan<byte> packed, int bitWidth, ulong mask, Span<int> into, int limit, ReadOnlySpan<int> map)
     {
-        if (bitWidth == 0)
+        unchecked
         {
-            if (limit <= 0)
+            if (bitWidth == 0)
             {
-                return false;
+                if (limit <= 0)
+                {
+                    return false;
+                }
+
+                into.Fill(map.IsEmpty ? 0 : map[0]);
+                return true;
             }
 
-            into.Fill(map.IsEmpty ? 0 : map[0]);
-            return true;
-        }
+            var bad = 0u;
+            var i = 0;
+            var last = (uint)limit - 1;
 
-        var bad = 0u;
-        var i = 0;
-        var last = (uint)limit - 1;
-
-        // Up to 8 bits a value: each group of eight values lies in its bitWidth bytes, read as one word.
-        if (bitWidth <= 8)
-        {
-            for (var at = 0; i + 8 <= into.Length && at + 8 <= packed.Length; i += 8, at += bitWidth)
+            // Up to 8 bits a value: each group of eight values lies in its bitWidth bytes, read as one word.
+            if (bitWidth <= 8)
             {
-                var word = BinaryPrimitives.ReadUInt64LittleEndian(packed.Slice(at));
-                var group = into.Slice(i, 8);
-                for (var k = 0; k < 8; k++)
+                for (var at = 0; i + 8 <= into.Length && at + 8 <= packed.Length; i += 8, at += bitWidth)
                 {
-                    var v = (uint)((word >> (k * bitWidth)) & mask);
-                    bad |= v > last ? 1u : 0u;
-                    group[k] = map.IsEmpty ? (int)v : map[(int)Math.Min(v, last)];
+                    var word = BinaryPrimitives.ReadUInt64LittleEndian(packed.Slice(at));
+                    var group = into.Slice(i, 8);
+                    for (var k = 0; k < 8; k++)
+                    {
+                        var v = (uint)((word >> (k * bitWidth)) & mask);
+                        bad |= v > last ? 1u : 0u;
+                        group[k] = map.IsEmpty ? (int)v : map[(int)Math.Min(v, last)];
+                    }
                 }
             }
-        }
 
-        for (var bit = (long)i * bitWidth; i < into.Length; i++, bit += bitWidth)
-        {
-            ulong word = 0;
-            var at = (int)(bit >> 3);
-            for (var b = 0; b < 8 && at + b < packed.Length; b++)
+            for (var bit = (long)i * bitWidth; i < into.Length; i++, bit += bitWidth)
             {
-                word |= (ulong)packed[at + b] << (8 * b);
+                ulong word = 0;
+                var at = (int)(bit >> 3);
+                for (var b = 0; b < 8 && at + b < packed.Length; b++)
+                {
+                    word |= (ulong)packed[at + b] << (8 * b);
+                }
+
+                var v = (uint)((word >> (int)(bit & 7)) & mask);
+                bad |= v > last ? 1u : 0u;
+                into[i] = map.IsEmpty ? (int)v : map[(int)Math.Min(v, last)];
             }
 
-            var v = (uint)((word >> (int)(bit & 7)) & mask);
-            bad |= v > last ? 1u : 0u;
-            into[i] = map.IsEmpty ? (int)v : map[(int)Math.Min(v, last)];
+            return bad == 0;
         }
-
-        return bad == 0;
     }
 
     private static bool Uleb(ReadOnlySpan<byte> data, ref int position, out ulong value)
