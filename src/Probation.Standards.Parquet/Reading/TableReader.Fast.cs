@@ -398,6 +398,36 @@ internal sealed partial class TableReader
             return this;
         }
 
+        // A page of plain ids in one loop (no call a value): each id's place, its hash, and the common checks.
+        public override bool TryMap(ReadOnlySpan<byte> values, int offset, Span<int> codes)
+        {
+            var position = 0;
+            for (var i = 0; i < codes.Length; i++)
+            {
+                if (values.Length - position < 4)
+                {
+                    return false;
+                }
+
+                var length = BinaryPrimitives.ReadInt32LittleEndian(values.Slice(position));
+                position += 4;
+                if (length < 0 || length > values.Length - position)
+                {
+                    return false;
+                }
+
+                var id = values.Slice(position, length);
+                if (!this.TryMap(id, offset + position, out codes[i]))
+                {
+                    return false;
+                }
+
+                position += length;
+            }
+
+            return true;
+        }
+
         public override bool TryMap(ReadOnlySpan<byte> value, int offset, out int code)
         {
             code = this.count;

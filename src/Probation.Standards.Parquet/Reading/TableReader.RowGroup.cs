@@ -41,6 +41,7 @@ internal sealed partial class TableReader
         }
 
         this.Prepare(n);
+        this.ValueBuffers(n);
         var first = this.rows + 1;
 
         TableColumn? suspendedColumn = null;
@@ -123,9 +124,10 @@ internal sealed partial class TableReader
         }
     }
 
-    private void Buffers(int n)
+    // The buffers Parquet.Net's values are read into (the fast path needs none of them).
+    private void ValueBuffers(int n)
     {
-        if (this.bad.Length >= n)
+        if (this.isNull.Length >= n)
         {
             return;
         }
@@ -136,6 +138,15 @@ internal sealed partial class TableReader
         this.levels = new int[n];
         this.dates = new DateOnly[n];
         this.times = new DateTime[n];
+    }
+
+    private void Buffers(int n)
+    {
+        if (this.bad.Length >= n)
+        {
+            return;
+        }
+
         this.start = new int[n];
         this.suspended = new int[n];
         this.sentence = new sbyte[n];

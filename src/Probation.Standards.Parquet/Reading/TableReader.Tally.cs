@@ -30,6 +30,7 @@ internal sealed partial class TableReader
             }
         }
 
+        this.ValueBuffers(n);
         var lookup = this.interned.GetAlternateLookup<ReadOnlySpan<char>>();
         for (var t = 0; t < this.groupColumns.Length; t++)
         {

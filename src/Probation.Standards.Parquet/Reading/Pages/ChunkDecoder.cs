@@ -14,6 +14,33 @@ internal abstract class ValueMap
         return false;
     }
 
+    /// <summary>
+    /// PLAIN byte arrays (each a 4-byte little-endian length and its bytes), <paramref name="codes"/>.Length of them,
+    /// lying at <paramref name="offset"/> of the decoder's page bytes; false when one is cut short or not valid.
+    /// </summary>
+    public virtual bool TryMap(ReadOnlySpan<byte> values, int offset, Span<int> codes)
+    {
+        var position = 0;
+        for (var i = 0; i < codes.Length; i++)
+        {
+            if (values.Length - position < 4)
+            {
+                return false;
+            }
+
+            var length = BinaryPrimitives.ReadInt32LittleEndian(values.Slice(position));
+            position += 4;
+            if (length < 0 || length > values.Length - position || !this.TryMap(values.Slice(position, length), offset + position, out codes[i]))
+            {
+                return false;
+            }
+
+            position += length;
+        }
+
+        return true;
+    }
+
     /// <summary>INT32 values, little-endian, four bytes each; false when one is not valid.</summary>
     public virtual bool TryMap(ReadOnlySpan<byte> values, Span<int> codes) => false;
 }
@@ -314,24 +341,6 @@ internal sealed class ChunkDecoder
             return (long)into.Length * 4 <= data.Length && map.TryMap(data.Slice(0, into.Length * 4), into);
         }
 
-        var position = 0;
-        for (var i = 0; i < into.Length; i++)
-        {
-            if (data.Length - position < 4)
-            {
-                return false;
-            }
-
-            var length = BinaryPrimitives.ReadInt32LittleEndian(data.Slice(position));
-            position += 4;
-            if (length < 0 || length > data.Length - position || !map.TryMap(data.Slice(position, length), page + position, out into[i]))
-            {
-                return false;
-            }
-
-            position += length;
-        }
-
-        return true;
+        return map.TryMap(data, page, into);
     }
 }
