@@ -30,8 +30,8 @@ internal sealed class IdSet<T>
         var size = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Clamp((expected * 4 / 3) + 1, 1024, 1 << 30));
         this.slots = new Slot[size];
         var entries = (int)Math.Clamp(expected, 512, int.MaxValue / 2);
-        this.places = new long[entries];
-        this.lengths = new int[entries];
+        this.places = GC.AllocateUninitializedArray<long>(entries); // written before read
+        this.lengths = GC.AllocateUninitializedArray<int>(entries);
     }
 
     public int Count => this.count;

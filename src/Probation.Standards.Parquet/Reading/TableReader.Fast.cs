@@ -113,9 +113,10 @@ internal sealed partial class TableReader
         this.Prepare(n);
         if (this.codes.Length < n)
         {
-            this.codes = new int[n];
-            this.idStart = new int[n];
-            this.idLength = new int[n];
+            // Each written before it is read: no need to clear them.
+            this.codes = GC.AllocateUninitializedArray<int>(n);
+            this.idStart = GC.AllocateUninitializedArray<int>(n);
+            this.idLength = GC.AllocateUninitializedArray<int>(n);
         }
 
         var codes = this.codes;
@@ -132,7 +133,7 @@ internal sealed partial class TableReader
                 return $"column {column.Name}: type";
             }
 
-            ValueMap map = column.Role == Role.Id ? this.idMap!.Reset() : text ? this.TextMapOf(column) : DateMap.Instance;
+            ValueMap map = column.Role == Role.Id ? this.idMap!.Reset(n) : text ? this.TextMapOf(column) : DateMap.Instance;
             var nullCode = column.Role switch
             {
                 Role.Id => -1,
@@ -237,13 +238,13 @@ internal sealed partial class TableReader
 
         if (this.chunk.Length < length)
         {
-            this.chunk = new byte[Math.Max(length, Math.Min(this.chunk.Length * 2L, int.MaxValue - 64))];
+            this.chunk = GC.AllocateUninitializedArray<byte>((int)length);
         }
 
         stream.Position = start;
         var read = await stream.ReadAtLeastAsync(this.chunk.AsMemory(0, (int)length), (int)length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
         return read == length
-            && decoder.TryDecode(this.chunk.AsSpan(0, (int)length), (int)data.Codec, text, column.Field.MaxDefinitionLevel == 1, n, map, nullCode, this.codes.AsSpan(0, n));
+            && decoder.TryDecode(this.chunk.AsSpan(0, (int)length), (int)data.Codec, text, column.Field.MaxDefinitionLevel == 1, n, map, nullCode, this.codes.AsSpan(0, n), data.TotalUncompressedSize);
     }
 
     // Each row's id: given (a NULL is a problem), its bytes where they lie, no id twice. The set's slot for the id a
@@ -392,8 +393,16 @@ internal sealed partial class TableReader
 
         private int count;
 
-        public IdMap Reset()
+        public IdMap Reset(int rows)
         {
+            // A chunk has at most as many ids (plain or dictionary entries) as rows: sized once, it never grows.
+            if (this.Offsets.Length < rows)
+            {
+                this.Offsets = GC.AllocateUninitializedArray<int>(rows);
+                this.Lengths = GC.AllocateUninitializedArray<int>(rows);
+                this.Hashes = GC.AllocateUninitializedArray<ulong>(rows);
+            }
+
             this.count = 0;
             return this;
         }

@@ -147,16 +147,17 @@ internal sealed partial class TableReader
             return;
         }
 
-        this.start = new int[n];
-        this.suspended = new int[n];
-        this.sentence = new sbyte[n];
-        this.exemption = new sbyte[n];
-        this.groupOf = new int[n];
-        this.bad = new bool[n];
+        // Each is set for a row group's rows (Prepare) or written before it is read: no need to clear them here.
+        this.start = GC.AllocateUninitializedArray<int>(n);
+        this.suspended = GC.AllocateUninitializedArray<int>(n);
+        this.sentence = GC.AllocateUninitializedArray<sbyte>(n);
+        this.exemption = GC.AllocateUninitializedArray<sbyte>(n);
+        this.groupOf = GC.AllocateUninitializedArray<int>(n);
+        this.bad = GC.AllocateUninitializedArray<bool>(n);
         this.answers = new byte[this.framework.KeyQuestions.Count][];
         for (var q = 0; q < this.answers.Length; q++)
         {
-            this.answers[q] = new byte[n];
+            this.answers[q] = GC.AllocateUninitializedArray<byte>(n);
         }
     }
 

@@ -81,7 +81,7 @@ internal sealed partial class TableReader
             }
 
             this.failed = this.binder.AnyProblem;
-            this.ids = new IdSet<char>(this.failed ? 0 : total);
+            this.ids = new IdSet<char>(this.failed || this.FastPath ? 0 : total); // the fast path has its own; Restart makes this one
             this.batch = new CaseBatch(this.framework, this.failed ? 0 : (int)Math.Max(0, total));
             if (!this.failed && !(this.FastPath && await this.TryFastAsync(reader, stream, total, cancellationToken).ConfigureAwait(false)))
             {

@@ -75,9 +75,9 @@ internal sealed class ChunkDecoder
     /// <summary>
     /// Decodes a chunk of <paramref name="rows"/> values into <paramref name="into"/>: <paramref name="byteArrays"/>
     /// says whether its physical type is BYTE_ARRAY (else INT32); <paramref name="optional"/> whether it has a
-    /// definition level (a NULL is <paramref name="nullCode"/>).
+    /// definition level (a NULL is <paramref name="nullCode"/>); <paramref name="reserve"/> is the room its pages likely take.
     /// </summary>
-    public bool TryDecode(ReadOnlySpan<byte> chunk, int codec, bool byteArrays, bool optional, int rows, ValueMap map, int nullCode, Span<int> into)
+    public bool TryDecode(ReadOnlySpan<byte> chunk, int codec, bool byteArrays, bool optional, int rows, ValueMap map, int nullCode, Span<int> into, long reserve)
     {
         if (codec != Uncompressed && codec != Snappy)
         {
@@ -86,6 +86,7 @@ internal sealed class ChunkDecoder
 
         this.used = 0;
         this.dictionarySize = -1;
+        this.Reserve(reserve);
         var position = 0;
         var row = 0;
         while (row < rows)
@@ -204,6 +205,15 @@ internal sealed class ChunkDecoder
         return row == rows && position == chunk.Length;
     }
 
+    // Room for a chunk's pages (the footer's uncompressed size of the chunk), so the arena does not grow page by page.
+    private void Reserve(long size)
+    {
+        if (size > this.arena.Length && size < int.MaxValue - 64)
+        {
+            this.arena = GC.AllocateUninitializedArray<byte>((int)size);
+        }
+    }
+
     // A page's bytes into the arena, decompressed; their offset there.
     private bool Expand(ReadOnlySpan<byte> body, int codec, int size, out int page)
     {
@@ -215,7 +225,7 @@ internal sealed class ChunkDecoder
 
         if ((long)this.used + size > this.arena.Length)
         {
-            var larger = new byte[Math.Max((long)this.used + size, Math.Min((long)this.arena.Length * 2, int.MaxValue - 64))];
+            var larger = GC.AllocateUninitializedArray<byte>((int)Math.Max((long)this.used + size, Math.Min((long)this.arena.Length * 2, int.MaxValue - 64)));
             this.arena.AsSpan(0, this.used).CopyTo(larger);
             this.arena = larger;
         }
