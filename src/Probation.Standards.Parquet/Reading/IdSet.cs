@@ -7,11 +7,12 @@ using System.Runtime.InteropServices;
 namespace Probation.Standards.Parquet.Reading;
 
 /// <summary>
-/// The case ids of a table (as UTF-16 from Parquet.Net's strings, or as the UTF-8 bytes of the pages the fast path
-/// decodes itself: valid UTF-8 bytes are equal exactly when their text is), for the exact duplicate-id rule, sized up front from the row count in the footer. Each
-/// slot of the open-addressing table holds an id's 64-bit hash beside its entry, so an id that is not there costs
-/// one probe of one cache line, and only a full hash match compares the ids themselves (element by element, so no
-/// text is re-encoded). The ids are kept in large shared blocks, no object per id.
+/// The case ids of a table, for the exact duplicate-id rule, sized up front from the row count in the footer: as
+/// UTF-16 from Parquet.Net's strings, or as the UTF-8 bytes of the pages the fast path decodes itself (valid UTF-8
+/// bytes are equal exactly when their text is). Each 8-byte slot of the open-addressing table holds the top half of
+/// an id's 64-bit hash (the bottom half picks the slot) beside its entry, so an id that is not there costs one probe
+/// of one cache line, and only a match of the whole hash's halves compares the ids themselves (element by element,
+/// so no text is re-encoded). The ids are kept in large shared blocks, no object per id.
 /// </summary>
 internal sealed class IdSet<T>
     where T : unmanaged, IEquatable<T>
@@ -26,7 +27,7 @@ internal sealed class IdSet<T>
 
     public IdSet(long expected)
     {
-        // At most three quarters full (linear probing within 16-byte slots, four to a cache line).
+        // At most three quarters full (linear probing within 8-byte slots, eight to a cache line).
         var size = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Clamp((expected * 4 / 3) + 1, 1024, 1 << 30));
         this.slots = new Slot[size];
         var entries = (int)Math.Clamp(expected, 512, int.MaxValue / 2);
@@ -46,13 +47,13 @@ internal sealed class IdSet<T>
         for (var slot = unchecked((int)hash) & mask; ; slot = (slot + 1) & mask)
         {
             ref var s = ref this.slots[slot];
-            if (s.Hash == 0)
+            if (s.Tag == 0)
             {
                 this.Insert(ref s, hash, id);
                 return true;
             }
 
-            if (s.Hash == hash && this.Chars(s.Entry).SequenceEqual(id))
+            if (s.Tag == Tag(hash) && this.Chars(s.Entry).SequenceEqual(id))
             {
                 return false;
             }
@@ -63,7 +64,10 @@ internal sealed class IdSet<T>
     /// Reads the first slot an id of this hash would take, so that a run of adds can ask for the slots of the ids
     /// a few places ahead while it works on this one (their cache misses overlap); the value means nothing.
     /// </summary>
-    public ulong Touch(ulong hash) => this.slots[unchecked((int)hash) & (this.slots.Length - 1)].Hash;
+    public uint Touch(ulong hash) => this.slots[unchecked((int)hash) & (this.slots.Length - 1)].Tag;
+
+    // The top half of a hash (never 0: bit 63 of a hash is set).
+    private static uint Tag(ulong hash) => (uint)(hash >> 32);
 
     /// <summary>An id's hash: its bytes eight at a time, each word multiplied in, then its length and a 64-bit mix; never 0 (an empty slot).</summary>
     public static ulong Hash(ReadOnlySpan<T> id)
@@ -116,26 +120,27 @@ internal sealed class IdSet<T>
         this.places[entry] = ((long)block << 32) | (uint)this.blockUsed;
         this.lengths[entry] = id.Length;
         this.blockUsed += id.Length;
-        slot = new Slot(hash, entry);
+        slot = new Slot(Tag(hash), entry);
         if ((long)this.count * 4 > (long)this.slots.Length * 3)
         {
             this.Grow();
         }
     }
 
+    // Twice the slots, each id's hash computed again from the id kept (the slot holds only its top half).
     private void Grow()
     {
         var larger = new Slot[this.slots.Length * 2];
         var mask = larger.Length - 1;
         foreach (var s in this.slots)
         {
-            if (s.Hash == 0)
+            if (s.Tag == 0)
             {
                 continue;
             }
 
-            var slot = unchecked((int)s.Hash) & mask;
-            while (larger[slot].Hash != 0)
+            var slot = unchecked((int)Hash(this.Chars(s.Entry))) & mask;
+            while (larger[slot].Tag != 0)
             {
                 slot = (slot + 1) & mask;
             }
@@ -149,13 +154,13 @@ internal sealed class IdSet<T>
     [StructLayout(LayoutKind.Sequential)]
     private readonly struct Slot
     {
-        public Slot(ulong hash, int entry)
+        public Slot(uint tag, int entry)
         {
-            this.Hash = hash;
+            this.Tag = tag;
             this.Entry = entry;
         }
 
-        public ulong Hash { get; }
+        public uint Tag { get; }
 
         public int Entry { get; }
     }

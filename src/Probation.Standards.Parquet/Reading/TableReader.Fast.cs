@@ -42,7 +42,7 @@ internal sealed partial class TableReader
     public int FastRowGroups { get; private set; }
 
     /// <summary>What the reads ahead of the id set's adds gave (kept so that they are made; it means nothing).</summary>
-    internal ulong Touched { get; private set; }
+    internal uint Touched { get; private set; }
 
     /// <summary>Why the fast path gave the table to Parquet.Net's path, or null.</summary>
     public string? Fallback { get; private set; }
@@ -265,7 +265,7 @@ internal sealed partial class TableReader
             }
         }
 
-        ulong touched = 0;
+        uint touched = 0;
         for (var r = 0; r < n; r++)
         {
             if (r + Ahead < n)
