@@ -60,12 +60,6 @@ internal sealed class IdSet<T>
         }
     }
 
-    /// <summary>
-    /// Reads the first slot an id of this hash would take, so that a run of adds can ask for the slots of the ids
-    /// a few places ahead while it works on this one (their cache misses overlap); the value means nothing.
-    /// </summary>
-    public uint Touch(ulong hash) => this.slots[unchecked((int)hash) & (this.slots.Length - 1)].Tag;
-
     // The top half of a hash (never 0: bit 63 of a hash is set).
     private static uint Tag(ulong hash) => (uint)(hash >> 32);
 

@@ -41,9 +41,6 @@ internal sealed partial class TableReader
     /// <summary>The row groups the fast path rated (0 when it fell back: then Parquet.Net's path rated them all).</summary>
     public int FastRowGroups { get; private set; }
 
-    /// <summary>What the reads ahead of the id set's adds gave (kept so that they are made; it means nothing).</summary>
-    internal uint Touched { get; private set; }
-
     /// <summary>Why the fast path gave the table to Parquet.Net's path, or null.</summary>
     public string? Fallback { get; private set; }
 
@@ -247,11 +244,9 @@ internal sealed partial class TableReader
             && decoder.TryDecode(this.chunk.AsSpan(0, (int)length), (int)data.Codec, text, column.Field.MaxDefinitionLevel == 1, n, map, nullCode, this.codes.AsSpan(0, n), data.TotalUncompressedSize);
     }
 
-    // Each row's id: given (a NULL is a problem), its bytes where they lie, no id twice. The set's slot for the id a
-    // few rows ahead is read before each add, so that the cache misses of the adds overlap.
+    // Each row's id: given (a NULL is a problem), its bytes where they lie, no id twice.
     private bool FastIds(int n)
     {
-        const int Ahead = 16;
         var map = this.idMap!;
         var bytes = this.idDecoder!.Bytes;
         var ids = this.byteIds!;
@@ -259,21 +254,12 @@ internal sealed partial class TableReader
         var hashes = map.Hashes;
         for (var r = 0; r < n; r++)
         {
-            if (codes[r] < 0)
+            var entry = codes[r];
+            if (entry < 0)
             {
                 return false;
             }
-        }
 
-        uint touched = 0;
-        for (var r = 0; r < n; r++)
-        {
-            if (r + Ahead < n)
-            {
-                touched ^= ids.Touch(hashes[codes[r + Ahead]]);
-            }
-
-            var entry = codes[r];
             var at = map.Offsets[entry];
             var length = map.Lengths[entry];
             this.idStart[r] = at;
@@ -284,7 +270,6 @@ internal sealed partial class TableReader
             }
         }
 
-        this.Touched = touched;
         return true;
     }
 
