@@ -291,6 +291,13 @@ internal sealed class ChunkDecoder
             this.values = new int[this.levels.Length];
         }
 
+        // The usual page without NULLs: one run of 1s (a header, then the byte 1) covering every row.
+        if (Hybrid.IsOneRunOfOnes(data, count))
+        {
+            defined = count;
+            return true;
+        }
+
         var levels = this.levels.AsSpan(0, count);
         if (!Hybrid.TryDecode(data, 1, levels, 2))
         {

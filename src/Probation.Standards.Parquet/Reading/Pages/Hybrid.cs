@@ -23,75 +23,97 @@ internal static class Hybrid
     /// </summary>
     public static bool TryDecode(ReadOnlySpan<byte> data, int bitWidth, Span<int> into, int limit, ReadOnlySpan<int> map)
     {
-        if (!map.IsEmpty && map.Length < limit)
+        // Every index is checked against the span before it is used; the arithmetic needs no overflow checks.
+        unchecked
         {
-            return false;
-        }
-
-        if (bitWidth < 0 || bitWidth > 32)
-        {
-            return false;
-        }
-
-        var position = 0;
-        var done = 0;
-        var count = into.Length;
-        var byteWidth = (bitWidth + 7) / 8;
-        var mask = bitWidth == 32 ? ulong.MaxValue >> 32 : (1UL << bitWidth) - 1;
-        while (done < count)
-        {
-            if (!Uleb(data, ref position, out var header))
+            if (!map.IsEmpty && map.Length < limit)
             {
                 return false;
             }
 
-            if ((header & 1) == 0)
+            if (bitWidth < 0 || bitWidth > 32)
             {
-                var run = header >> 1;
-                if (run == 0 || position + byteWidth > data.Length)
+                return false;
+            }
+
+            var position = 0;
+            var done = 0;
+            var count = into.Length;
+            var byteWidth = (bitWidth + 7) / 8;
+            var mask = bitWidth == 32 ? ulong.MaxValue >> 32 : (1UL << bitWidth) - 1;
+            while (done < count)
+            {
+                // Writers often emit runs of one or two values: a one-byte header and a one-byte value read directly.
+                ulong header;
+                if (position < data.Length && data[position] < 0x80)
+                {
+                    header = data[position++];
+                }
+                else if (!Uleb(data, ref position, out header))
                 {
                     return false;
                 }
 
-                uint value = 0;
-                for (var b = 0; b < byteWidth; b++)
+                if ((header & 1) == 0)
                 {
-                    value |= (uint)data[position + b] << (8 * b);
+                    var run = header >> 1;
+                    if (run == 0 || position > data.Length - byteWidth)
+                    {
+                        return false;
+                    }
+
+                    uint value = data[position];
+                    for (var b = 1; b < byteWidth; b++)
+                    {
+                        value |= (uint)data[position + b] << (8 * b);
+                    }
+
+                    position += byteWidth;
+                    if (value >= (uint)limit)
+                    {
+                        return false;
+                    }
+
+                    var code = map.IsEmpty ? (int)value : map[(int)value];
+                    var take = (int)Math.Min(run, (ulong)(count - done));
+                    if (take <= 4)
+                    {
+                        for (var k = 0; k < take; k++)
+                        {
+                            into[done + k] = code;
+                        }
+                    }
+                    else
+                    {
+                        into.Slice(done, take).Fill(code);
+                    }
+
+                    done += take;
+                    continue;
                 }
 
-                position += byteWidth;
-                if (value >= (uint)limit)
+                var groups = (long)(header >> 1);
+                var values = groups * 8;
+                var wanted = (int)Math.Min(values, count - done);
+
+                // A last group cut short after its wanted values is read as far as it goes.
+                var bytes = Math.Min(groups * bitWidth, data.Length - position);
+                if (groups == 0 || (((long)wanted * bitWidth) + 7) / 8 > bytes)
                 {
                     return false;
                 }
 
-                var take = (int)Math.Min(run, (ulong)(count - done));
-                into.Slice(done, take).Fill(map.IsEmpty ? (int)value : map[(int)value]);
-                done += take;
-                continue;
+                if (!Unpack(data.Slice(position, (int)bytes), bitWidth, mask, into.Slice(done, wanted), limit, map))
+                {
+                    return false;
+                }
+
+                done += wanted;
+                position += (int)bytes;
             }
 
-            var groups = (long)(header >> 1);
-            var values = groups * 8;
-            var wanted = (int)Math.Min(values, count - done);
-
-            // A last group cut short after its wanted values is read as far as it goes.
-            var bytes = Math.Min(groups * bitWidth, data.Length - position);
-            if (groups == 0 || (((long)wanted * bitWidth) + 7) / 8 > bytes)
-            {
-                return false;
-            }
-
-            if (!Unpack(data.Slice(position, (int)bytes), bitWidth, mask, into.Slice(done, wanted), limit, map))
-            {
-                return false;
-            }
-
-            done += wanted;
-            position += (int)bytes;
+            return true;
         }
-
-        return true;
     }
 
     private static bool Unpack(ReadOnlySpan<byte> packed, int bitWidth, ulong mask, Span<int> into, int limit, ReadOnlySpan<int> map)
@@ -166,6 +188,17 @@ internal static class Hybrid
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="data"/> is exactly one repeated run of the 1-bit value 1 at least
+    /// <paramref name="count"/> long (definition levels of a page without NULLs).
+    /// </summary>
+    public static bool IsOneRunOfOnes(ReadOnlySpan<byte> data, int count)
+    {
+        var position = 0;
+        return Uleb(data, ref position, out var header) && (header & 1) == 0 && (header >> 1) >= (ulong)count
+            && position == data.Length - 1 && data[position] == 1;
     }
 
     /// <summary>The bits a value up to <paramref name="max"/> takes.</summary>
