@@ -60,6 +60,12 @@ internal sealed class IdSet<T>
         }
     }
 
+    /// <summary>
+    /// The first slot's tag an id of this hash would meet: read for a block of ids before their adds, so that
+    /// their cache misses overlap (the value itself means nothing to the caller).
+    /// </summary>
+    public uint Touch(ulong hash) => this.slots[unchecked((int)hash) & (this.slots.Length - 1)].Tag;
+
     // The top half of a hash (never 0: bit 63 of a hash is set).
     private static uint Tag(ulong hash) => (uint)(hash >> 32);
 

@@ -41,6 +41,9 @@ internal sealed partial class TableReader
     /// <summary>The row groups the fast path rated (0 when it fell back: then Parquet.Net's path rated them all).</summary>
     public int FastRowGroups { get; private set; }
 
+    /// <summary>What the reads ahead of the id set's adds gave (kept so that they are made; it means nothing).</summary>
+    internal uint Touched { get; private set; }
+
     /// <summary>Why the fast path gave the table to Parquet.Net's path, or null.</summary>
     public string? Fallback { get; private set; }
 
@@ -244,32 +247,44 @@ internal sealed partial class TableReader
             && decoder.TryDecode(this.chunk.AsSpan(0, (int)length), (int)data.Codec, text, column.Field.MaxDefinitionLevel == 1, n, map, nullCode, this.codes.AsSpan(0, n), data.TotalUncompressedSize);
     }
 
-    // Each row's id: given (a NULL is a problem), its bytes where they lie, no id twice.
+    // Each row's id: given (a NULL is a problem), its bytes where they lie, no id twice. The rows go in blocks: the
+    // set's first slot for each id of a block is read before the block's adds, so that their cache misses overlap
+    // (measured on a million ids: about a fifth less time than adding one by one).
     private bool FastIds(int n)
     {
+        const int Block = 32;
         var map = this.idMap!;
         var bytes = this.idDecoder!.Bytes;
         var ids = this.byteIds!;
         var codes = this.codes;
         var hashes = map.Hashes;
-        for (var r = 0; r < n; r++)
+        uint touched = 0;
+        for (var from = 0; from < n; from += Block)
         {
-            var entry = codes[r];
-            if (entry < 0)
+            var to = Math.Min(n, from + Block);
+            for (var r = from; r < to; r++)
             {
-                return false;
+                var entry = codes[r];
+                if (entry < 0)
+                {
+                    return false;
+                }
+
+                this.idStart[r] = map.Offsets[entry];
+                this.idLength[r] = map.Lengths[entry];
+                touched = unchecked(touched + ids.Touch(hashes[entry]));
             }
 
-            var at = map.Offsets[entry];
-            var length = map.Lengths[entry];
-            this.idStart[r] = at;
-            this.idLength[r] = length;
-            if (!ids.Add(bytes.AsSpan(at, length), hashes[entry]))
+            for (var r = from; r < to; r++)
             {
-                return false;
+                if (!ids.Add(bytes.AsSpan(this.idStart[r], this.idLength[r]), hashes[codes[r]]))
+                {
+                    return false;
+                }
             }
         }
 
+        this.Touched = touched;
         return true;
     }
 
