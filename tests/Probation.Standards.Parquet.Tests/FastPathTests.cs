@@ -228,7 +228,11 @@ public class FastPathTests
             seed =>
             {
                 var draw = new Random(seed);
-                var style = new TableStyle(Dictionary: draw.Next(2) == 0, Compression: draw.Next(2) == 0 ? CompressionMethod.None : CompressionMethod.Snappy, RowGroupSize: 90);
+                var style = new TableStyle(
+                    Dates: draw.Next(3) == 0 ? DateStorage.Text : DateStorage.Date,
+                    RowGroupSize: 90,
+                    Dictionary: draw.Next(2) == 0,
+                    Compression: draw.Next(2) == 0 ? CompressionMethod.None : CompressionMethod.Snappy);
                 var parquet = TableSupport.Parquet(TableSupport.RandomCases(seed, 180), style);
                 var footer = BitConverter.ToInt32(parquet, parquet.Length - 8);
                 var dataEnd = parquet.Length - 8 - footer;
@@ -238,6 +242,6 @@ public class FastPathTests
                 }
 
                 // Neither path may throw anything but an InvalidInputException, and both must agree.
-                Both(parquet, Options());
+                Both(parquet, Options(group: draw.Next(3) == 0, keep: draw.Next(2) == 0));
             });
 }
