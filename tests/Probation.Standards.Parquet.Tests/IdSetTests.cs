@@ -8,7 +8,7 @@ public class IdSetTests
     [FsCheck.NUnit.Property(MaxTest = 200)]
     public bool Agrees_with_a_hash_set_for_any_strings(string[] ids, byte expected)
     {
-        var set = new IdSet(expected);
+        var set = new IdSet<char>(expected);
         var reference = new HashSet<string>(StringComparer.Ordinal);
         return ids.Where(id => id is not null).All(id => set.Add(id) == reference.Add(id)) && set.Count == reference.Count;
     }
@@ -16,7 +16,7 @@ public class IdSetTests
     [Test]
     public void Grows_past_its_expected_size_and_keeps_every_id()
     {
-        var set = new IdSet(10);
+        var set = new IdSet<char>(10);
         for (var i = 0; i < 50_000; i++)
         {
             set.Add("C" + i).ShouldBeTrue();

@@ -33,7 +33,8 @@ internal sealed record TableStyle(
     bool DatabaseNames = true,
     DateStorage Dates = DateStorage.Date,
     int RowGroupSize = 1000,
-    bool Dictionary = true);
+    bool Dictionary = true,
+    CompressionMethod Compression = CompressionMethod.Snappy);
 
 /// <summary>How a test table stores its dates.</summary>
 public enum DateStorage
@@ -149,7 +150,7 @@ internal static class TableSupport
         fields.AddRange((extra ?? Array.Empty<(DataField, Func<IReadOnlyList<TestCase>, Array>)>()).Select(e => e.Field));
         var schema = new ParquetSchema(fields);
         using var memory = new MemoryStream();
-        var options = new ParquetOptions { UseDateOnlyTypeForDates = true };
+        var options = new ParquetOptions { UseDateOnlyTypeForDates = true, CompressionMethod = style.Compression };
         foreach (var field in fields)
         {
             if (style.Dictionary && field is DataField<string> text)

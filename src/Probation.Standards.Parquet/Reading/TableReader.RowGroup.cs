@@ -40,18 +40,9 @@ internal sealed partial class TableReader
             return;
         }
 
-        this.Buffers(n);
+        this.Prepare(n);
+        this.ValueBuffers(n);
         var first = this.rows + 1;
-        Array.Clear(this.bad, 0, n);
-        Array.Fill(this.start, NoDate, 0, n);
-        Array.Fill(this.suspended, NoDate, 0, n);
-        Array.Fill(this.sentence, (sbyte)-1, 0, n);
-        Array.Fill(this.exemption, (sbyte)-1, 0, n);
-        var questions = this.framework.KeyQuestions.Count;
-        for (var q = 0; q < questions; q++)
-        {
-            Array.Clear(this.answers[q], 0, n);
-        }
 
         TableColumn? suspendedColumn = null;
         foreach (var column in this.columns)
@@ -117,9 +108,26 @@ internal sealed partial class TableReader
         this.rows += n;
     }
 
-    private void Buffers(int n)
+    // The row group's buffers, each row's slots set to nothing given.
+    private void Prepare(int n)
     {
-        if (this.bad.Length >= n)
+        this.Buffers(n);
+        Array.Clear(this.bad, 0, n);
+        Array.Fill(this.start, NoDate, 0, n);
+        Array.Fill(this.suspended, NoDate, 0, n);
+        Array.Fill(this.sentence, (sbyte)-1, 0, n);
+        Array.Fill(this.exemption, (sbyte)-1, 0, n);
+        var questions = this.framework.KeyQuestions.Count;
+        for (var q = 0; q < questions; q++)
+        {
+            Array.Clear(this.answers[q], 0, n);
+        }
+    }
+
+    // The buffers Parquet.Net's values are read into (the fast path needs none of them).
+    private void ValueBuffers(int n)
+    {
+        if (this.isNull.Length >= n)
         {
             return;
         }
@@ -130,16 +138,26 @@ internal sealed partial class TableReader
         this.levels = new int[n];
         this.dates = new DateOnly[n];
         this.times = new DateTime[n];
-        this.start = new int[n];
-        this.suspended = new int[n];
-        this.sentence = new sbyte[n];
-        this.exemption = new sbyte[n];
-        this.groupOf = new int[n];
-        this.bad = new bool[n];
+    }
+
+    private void Buffers(int n)
+    {
+        if (this.bad.Length >= n)
+        {
+            return;
+        }
+
+        // Each is set for a row group's rows (Prepare) or written before it is read: no need to clear them here.
+        this.start = GC.AllocateUninitializedArray<int>(n);
+        this.suspended = GC.AllocateUninitializedArray<int>(n);
+        this.sentence = GC.AllocateUninitializedArray<sbyte>(n);
+        this.exemption = GC.AllocateUninitializedArray<sbyte>(n);
+        this.groupOf = GC.AllocateUninitializedArray<int>(n);
+        this.bad = GC.AllocateUninitializedArray<bool>(n);
         this.answers = new byte[this.framework.KeyQuestions.Count][];
         for (var q = 0; q < this.answers.Length; q++)
         {
-            this.answers[q] = new byte[n];
+            this.answers[q] = GC.AllocateUninitializedArray<byte>(n);
         }
     }
 

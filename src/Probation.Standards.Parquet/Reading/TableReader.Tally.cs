@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.Intrinsics;
 using System.Threading;
 using System.Threading.Tasks;
 using Parquet;
@@ -29,6 +30,7 @@ internal sealed partial class TableReader
             }
         }
 
+        this.ValueBuffers(n);
         var lookup = this.interned.GetAlternateLookup<ReadOnlySpan<char>>();
         for (var t = 0; t < this.groupColumns.Length; t++)
         {
@@ -167,11 +169,28 @@ internal sealed partial class TableReader
         }
     }
 
+    // One case's answer code into the main batch's planes; whether it was answered.
+    private bool Bit(ulong[] yes, ulong[] relevant, byte code, int index)
+    {
+        var mask = 1UL << (index & 63);
+        if (code >> 1 != 0)
+        {
+            relevant[index >> 6] |= mask;
+        }
+
+        if (code == 1 + (int)Answer.Yes)
+        {
+            yes[index >> 6] |= mask;
+        }
+
+        return code != Blank;
+    }
+
     // The rare per-case work: the warnings a case raises (in the order the per-case path raises them) and, when the
     // cases are asked for, its classification.
     private void CaseDetails(int r, CaseClass @class, int? days, Exemption? exemption, bool anyExcluded, List<RatingWarning>? groupWarnings)
     {
-        var id = this.ids1[r].Span.ToString();
+        var id = this.IdText(r);
         var from = this.warnings.Count;
         if (anyExcluded && @class == CaseClass.Adjusted)
         {
@@ -200,40 +219,44 @@ internal sealed partial class TableReader
         }
     }
 
-    // One key question's answers of a row group into its planes: relevant is code >> 1 (No, Yes), Yes is code 3;
-    // the main batch's words are built in a register and written once a word; a group's case is set bit by bit.
+    // One key question's answers of a row group into its planes: relevant is code >> 1 (No, Yes), Yes is code 3.
+    // The main batch's whole words are built 16 codes at a time (each code's bits moved to the top of its byte and
+    // gathered), the rows before the first whole word and after the last one bit by bit; a group's case is set bit
+    // by bit.
     private void Plane(int q, byte[] codes, int first, int n)
     {
         var yes = this.batch.YesWords(q);
         var relevant = this.batch.RelevantWords(q);
         var index = first;
-        var word = index >> 6;
-        ulong yesBits = 0;
-        ulong relevantBits = 0;
+        var i = 0;
         var answered = false;
-        for (var r = 0; r < n; r++)
+        for (; i < n && (index & 63) != 0; i++, index++)
         {
-            var code = (ulong)codes[r];
-            var bit = index & 63;
-            var isRelevant = code >> 1;
-            relevantBits |= isRelevant << bit;
-            yesBits |= (isRelevant & code & 1) << bit;
-            answered |= code != Blank;
-            index++;
-            if ((index & 63) == 0)
-            {
-                yes[word] |= yesBits;
-                relevant[word] |= relevantBits;
-                yesBits = 0;
-                relevantBits = 0;
-                word++;
-            }
+            answered |= this.Bit(yes, relevant, codes[i], index);
         }
 
-        if ((index & 63) != 0)
+        var three = Vector128.Create((byte)3);
+        for (; i + 64 <= n; i += 64, index += 64)
         {
-            yes[word] |= yesBits;
-            relevant[word] |= relevantBits;
+            ulong yesBits = 0;
+            ulong relevantBits = 0;
+            var any = Vector128<byte>.Zero;
+            for (var part = 0; part < 4; part++)
+            {
+                var v = Vector128.Create(codes, i + (16 * part));
+                any |= v;
+                relevantBits |= (ulong)Vector128.ShiftLeft(v, 6).ExtractMostSignificantBits() << (16 * part);
+                yesBits |= (ulong)Vector128.Equals(v, three).ExtractMostSignificantBits() << (16 * part);
+            }
+
+            yes[index >> 6] |= yesBits;
+            relevant[index >> 6] |= relevantBits;
+            answered |= any != Vector128<byte>.Zero;
+        }
+
+        for (; i < n; i++, index++)
+        {
+            answered |= this.Bit(yes, relevant, codes[i], index);
         }
 
         if (answered)

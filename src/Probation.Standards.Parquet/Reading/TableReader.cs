@@ -33,11 +33,11 @@ internal sealed partial class TableReader
     private readonly string file;
     private readonly CaseSheetOptions options;
     private readonly SheetBinder binder;
-    private IdSet ids = new(0);
+    private IdSet<char> ids = new(0);
     private readonly List<RowProblem> rowProblems = new();
     private readonly List<RatingWarning> warnings = new();
     private readonly ImmutableArray<CaseClassification>.Builder classifications = ImmutableArray.CreateBuilder<CaseClassification>();
-    private readonly CaseTally all = new();
+    private CaseTally all = new();
     private Framework framework = null!;
     private List<TableColumn> columns = new();
     private TableColumn? idColumn;
@@ -81,9 +81,9 @@ internal sealed partial class TableReader
             }
 
             this.failed = this.binder.AnyProblem;
-            this.ids = new IdSet(this.failed ? 0 : total);
+            this.ids = new IdSet<char>(this.failed || this.FastPath ? 0 : total); // the fast path has its own; Restart makes this one
             this.batch = new CaseBatch(this.framework, this.failed ? 0 : (int)Math.Max(0, total));
-            if (!this.failed)
+            if (!this.failed && !(this.FastPath && await this.TryFastAsync(reader, stream, total, cancellationToken).ConfigureAwait(false)))
             {
                 try
                 {
@@ -93,7 +93,7 @@ internal sealed partial class TableReader
                         await this.ReadRowGroupAsync(group, cancellationToken).ConfigureAwait(false);
                     }
                 }
-                catch (Exception ex) when (ex is ParquetException or InvalidDataException or NotSupportedException or IOException or IndexOutOfRangeException or ArgumentException or InvalidOperationException)
+                catch (Exception ex) when (IsUnreadable(ex))
                 {
                     this.FlushProblems();
                     this.binder.ProblemAt($"row {(this.rows + 1).ToString(CultureInfo.InvariantCulture)}", ProblemCode.Unreadable, $"the Parquet data cannot be read: {Text(ex)}");
@@ -108,6 +108,13 @@ internal sealed partial class TableReader
         var keep = this.options.KeepCases;
         return new CaseTable(sheet.File, sheet.Framework, sheet.FieldworkStarted, this.batch, sheet.Input, this.rows, this.blankAnswers, rowGroups, sheet.Groups, keep ? this.classifications.ToImmutable() : ImmutableArray<CaseClassification>.Empty, keep);
     }
+
+    // What Parquet.Net throws on bytes that are not a valid table: its own exceptions, and on corrupt page headers
+    // or pages also the runtime's (a Thrift header it cannot parse, a null where a dictionary page was expected).
+    private static bool IsUnreadable(Exception ex) =>
+        ex is ParquetException or global::Parquet.Meta.Proto.ThriftProtocolException or InvalidDataException or NotSupportedException
+            or IOException or IndexOutOfRangeException or ArgumentException or InvalidOperationException or NullReferenceException
+            or ArithmeticException or FormatException or InvalidCastException;
 
     // Problems the binder finds at the end (key questions given in no column) are about the schema, not a row.
     private static string Schema(long row, string? column) => column is null ? "schema" : $"schema, column {Quoting.Quote(column)}";

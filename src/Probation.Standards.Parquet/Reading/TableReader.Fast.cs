@@ -1,0 +1,528 @@
+using System;
+using System.Buffers.Binary;
+using System.Collections.Generic;
+using System.IO;
+using System.Numerics;
+using System.Runtime.Intrinsics;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using Parquet;
+using Parquet.Meta;
+using Probation.Standards.Bulk;
+using Probation.Standards.Reset;
+using Probation.Standards.Parquet.Reading.Pages;
+
+namespace Probation.Standards.Parquet.Reading;
+
+/// <summary>
+/// The fast path: the column chunks of the roles read from the file and decoded here (<see cref="ChunkDecoder"/>),
+/// each dictionary entry mapped once to its code by the same rules the per-value path applies, the ids' bytes
+/// hashed where they lie. It rates a table only when it understands every chunk and every value is valid; at the
+/// first thing it does not (a layout, a codec, a bad value, a duplicate id, a date rule broken), the table is read
+/// again from the start through Parquet.Net, whose path names every problem.
+/// </summary>
+internal sealed partial class TableReader
+{
+    private static readonly int Epoch = new DateOnly(1970, 1, 1).DayNumber;
+
+    private ChunkDecoder? decoder;
+    private ChunkDecoder? idDecoder;
+    private byte[] chunk = Array.Empty<byte>();
+    private int[] codes = Array.Empty<int>();
+    private IdSet<byte>? byteIds;
+    private IdMap? idMap;
+    private int[] idStart = Array.Empty<int>();
+    private int[] idLength = Array.Empty<int>();
+    private bool fastIds;
+    private Dictionary<TableColumn, TextMap>? textMaps;
+
+    /// <summary>Whether the fast path is tried (tests turn it off to compare it with Parquet.Net's path).</summary>
+    public bool FastPath { get; init; } = true;
+
+    /// <summary>The row groups the fast path rated (0 when it fell back: then Parquet.Net's path rated them all).</summary>
+    public int FastRowGroups { get; private set; }
+
+    /// <summary>What the reads ahead of the id set's adds gave (kept so that they are made; it means nothing).</summary>
+    internal uint Touched { get; private set; }
+
+    /// <summary>Why the fast path gave the table to Parquet.Net's path, or null.</summary>
+    public string? Fallback { get; private set; }
+
+    // The fast path over every row group; false (with the reader's state as it was) when Parquet.Net's path must read it.
+    private async ValueTask<bool> TryFastAsync(ParquetReader reader, Stream stream, long total, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var why = await this.FastAsync(reader, stream, cancellationToken).ConfigureAwait(false);
+            if (why is null)
+            {
+                return true;
+            }
+
+            this.Fallback = why;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            this.Fallback = ex.GetType().Name;
+        }
+
+        this.FastRowGroups = 0;
+        this.Restart(total);
+        return false;
+    }
+
+    private async ValueTask<string?> FastAsync(ParquetReader reader, Stream stream, CancellationToken cancellationToken)
+    {
+        if (reader.Metadata is not { } metadata || metadata.EncryptionAlgorithm is not null || !stream.CanSeek)
+        {
+            return "file";
+        }
+
+        this.decoder ??= new ChunkDecoder();
+        this.idDecoder ??= new ChunkDecoder();
+        this.byteIds = new IdSet<byte>(Math.Max(0, metadata.NumRows));
+        this.idMap ??= new IdMap();
+        this.textMaps ??= new Dictionary<TableColumn, TextMap>();
+        this.fastIds = true;
+        for (var g = 0; g < metadata.RowGroups.Count; g++)
+        {
+            var why = await this.FastRowGroupAsync(reader, metadata.RowGroups[g], g, stream, cancellationToken).ConfigureAwait(false);
+            if (why is not null)
+            {
+                return $"row group {g}: {why}";
+            }
+
+            this.FastRowGroups++;
+        }
+
+        return null;
+    }
+
+    private async ValueTask<string?> FastRowGroupAsync(ParquetReader reader, RowGroup meta, int g, Stream stream, CancellationToken cancellationToken)
+    {
+        if (meta.NumRows < 0 || meta.NumRows > int.MaxValue - 64)
+        {
+            return "rows";
+        }
+
+        var n = (int)meta.NumRows;
+        if (n == 0)
+        {
+            return null;
+        }
+
+        this.Prepare(n);
+        if (this.codes.Length < n)
+        {
+            // Each written before it is read: no need to clear them.
+            this.codes = GC.AllocateUninitializedArray<int>(n);
+            this.idStart = GC.AllocateUninitializedArray<int>(n);
+            this.idLength = GC.AllocateUninitializedArray<int>(n);
+        }
+
+        var codes = this.codes;
+        foreach (var column in this.columns)
+        {
+            if (column.Role is Role.Tag or Role.Ignored)
+            {
+                continue;
+            }
+
+            var text = column.Storage == Storage.Text;
+            if (column.Field.MaxRepetitionLevel != 0 || column.Field.MaxDefinitionLevel > 1 || !(text || (column.Storage == Storage.Date && column.Role is Role.Start or Role.Suspended)))
+            {
+                return $"column {column.Name}: type";
+            }
+
+            ValueMap map = column.Role == Role.Id ? this.idMap!.Reset(n) : text ? this.TextMapOf(column) : DateMap.Instance;
+            var nullCode = column.Role switch
+            {
+                Role.Id => -1,
+                Role.KeyQuestion => Blank,
+                Role.Sentence or Role.Exemption => -1,
+                _ => NoDate,
+            };
+            var decoder = column.Role == Role.Id ? this.idDecoder! : this.decoder!;
+            if (!await this.ChunkAsync(meta, column, text, n, stream, decoder, map, nullCode, cancellationToken).ConfigureAwait(false))
+            {
+                return $"column {column.Name}: pages";
+            }
+
+            switch (column.Role)
+            {
+                case Role.Id:
+                    if (!this.FastIds(n))
+                    {
+                        return "ids";
+                    }
+
+                    break;
+                case Role.Sentence:
+                case Role.Exemption:
+                    var into = column.Role == Role.Sentence ? this.sentence : this.exemption;
+                    for (var r = 0; r < n; r++)
+                    {
+                        into[r] = (sbyte)codes[r];
+                    }
+
+                    break;
+                case Role.Start:
+                    Array.Copy(codes, this.start, n);
+                    break;
+                case Role.Suspended:
+                    Array.Copy(codes, this.suspended, n);
+                    break;
+                case Role.KeyQuestion:
+                    this.blankAnswers += ToAnswerCodes(codes, this.answers[column.KeyQuestion], n);
+                    break;
+            }
+        }
+
+        // R9's date rules: a row that breaks one is a problem, named by Parquet.Net's path.
+        for (var r = 0; r < n; r++)
+        {
+            if (this.suspended[r] != NoDate && (this.start[r] == NoDate || this.suspended[r] < this.start[r]))
+            {
+                return "dates";
+            }
+        }
+
+        if (this.grouping is not null)
+        {
+            using var group = reader.OpenRowGroupReader(g);
+            await this.GroupRowsAsync(group, n, cancellationToken).ConfigureAwait(false);
+        }
+
+        this.Tally(n);
+        this.rows += n;
+        return null;
+    }
+
+    // A key question's codes (0 to 3) as the bytes the planes are built from, sixteen at a time; how many are blank.
+    private static int ToAnswerCodes(int[] codes, byte[] answers, int n)
+    {
+        var blanks = 0;
+        var r = 0;
+        for (; r + 16 <= n; r += 16)
+        {
+            var shorts0 = Vector128.Narrow(Vector128.Create(codes, r), Vector128.Create(codes, r + 4));
+            var shorts1 = Vector128.Narrow(Vector128.Create(codes, r + 8), Vector128.Create(codes, r + 12));
+            var bytes = Vector128.Narrow(shorts0, shorts1).AsByte(); // codes 0 to 3: the narrowing keeps them
+            bytes.CopyTo(answers, r);
+            blanks += BitOperations.PopCount(Vector128.Equals(bytes, Vector128<byte>.Zero).ExtractMostSignificantBits());
+        }
+
+        for (; r < n; r++)
+        {
+            blanks += codes[r] == Blank ? 1 : 0;
+            answers[r] = (byte)codes[r];
+        }
+
+        return blanks;
+    }
+
+    // Reads a column's chunk from the file and decodes it into this.codes.
+    private async ValueTask<bool> ChunkAsync(RowGroup meta, TableColumn column, bool text, int n, Stream stream, ChunkDecoder decoder, ValueMap map, int nullCode, CancellationToken cancellationToken)
+    {
+        ColumnChunk? found = null;
+        foreach (var c in meta.Columns)
+        {
+            if (c.MetaData?.PathInSchema is { Count: 1 } path && string.Equals(path[0], column.Field.Name, StringComparison.Ordinal))
+            {
+                if (found is not null)
+                {
+                    return false;
+                }
+
+                found = c;
+            }
+        }
+
+        if (found?.MetaData is not { } data || found.FilePath is not null || found.CryptoMetadata is not null || found.EncryptedColumnMetadata is not null
+            || data.Type != (text ? global::Parquet.Meta.Type.BYTE_ARRAY : global::Parquet.Meta.Type.INT32) || data.NumValues != n)
+        {
+            return false;
+        }
+
+        var start = data.DictionaryPageOffset is long d && d > 0 && d < data.DataPageOffset ? d : data.DataPageOffset;
+        var length = data.TotalCompressedSize;
+        if (start < 4 || length <= 0 || length > int.MaxValue - 64 || start + length > stream.Length)
+        {
+            return false;
+        }
+
+        if (this.chunk.Length < length)
+        {
+            this.chunk = GC.AllocateUninitializedArray<byte>((int)length);
+        }
+
+        stream.Position = start;
+        var read = await stream.ReadAtLeastAsync(this.chunk.AsMemory(0, (int)length), (int)length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+        return read == length
+            && decoder.TryDecode(this.chunk.AsSpan(0, (int)length), (int)data.Codec, text, column.Field.MaxDefinitionLevel == 1, n, map, nullCode, this.codes.AsSpan(0, n), data.TotalUncompressedSize);
+    }
+
+    // Each row's id: given (a NULL is a problem), its bytes where they lie, no id twice. The rows go in blocks: the
+    // set's first slot for each id of a block is read before the block's adds, so that their cache misses overlap
+    // (measured on a million ids: about a fifth less time than adding one by one).
+    private bool FastIds(int n)
+    {
+        const int Block = 32;
+        var map = this.idMap!;
+        var bytes = this.idDecoder!.Bytes;
+        var ids = this.byteIds!;
+        var codes = this.codes;
+        var hashes = map.Hashes;
+        uint touched = 0;
+        for (var from = 0; from < n; from += Block)
+        {
+            var to = Math.Min(n, from + Block);
+            for (var r = from; r < to; r++)
+            {
+                var entry = codes[r];
+                if (entry < 0)
+                {
+                    return false;
+                }
+
+                this.idStart[r] = map.Offsets[entry];
+                this.idLength[r] = map.Lengths[entry];
+                touched = unchecked(touched + ids.Touch(hashes[entry]));
+            }
+
+            for (var r = from; r < to; r++)
+            {
+                if (!ids.Add(bytes.AsSpan(this.idStart[r], this.idLength[r]), hashes[codes[r]]))
+                {
+                    return false;
+                }
+            }
+        }
+
+        this.Touched = touched;
+        return true;
+    }
+
+    // A case's id as text, for a warning or its classification.
+    private string IdText(int r) => this.fastIds
+        ? System.Text.Encoding.UTF8.GetString(this.idDecoder!.Bytes, this.idStart[r], this.idLength[r])
+        : this.ids1[r].Span.ToString();
+
+    // Back to the state before the first row group, for Parquet.Net's path to read the table.
+    private void Restart(long total)
+    {
+        this.fastIds = false;
+        this.byteIds = null;
+        this.ids = new IdSet<char>(total);
+        this.batch = new CaseBatch(this.framework, (int)Math.Max(0, total));
+        this.warnings.Clear();
+        this.classifications.Clear();
+        this.rowProblems.Clear();
+        this.all = new CaseTally();
+        this.grouping = this.options.GroupBy is { Count: > 0 } by ? new Grouping(this.framework, by) : null;
+        this.rows = 0;
+        this.blankAnswers = 0;
+        this.failed = false;
+    }
+
+    private TextMap TextMapOf(TableColumn column)
+    {
+        if (!this.textMaps!.TryGetValue(column, out var map))
+        {
+            map = column.Role switch
+            {
+                Role.KeyQuestion => new TextMap(AnswerCode),
+                Role.Sentence => new TextMap(SentenceCode),
+                Role.Exemption => new TextMap(ExemptionCode),
+                _ => new TextMap(this.TextDate),
+            };
+            this.textMaps.Add(column, map);
+        }
+
+        return map;
+    }
+
+    // The per-value rules of TableReader.RowGroup.cs, on a value's text: a code, or -2 when the value is a problem.
+    private static int AnswerCode(string value)
+    {
+        var trimmed = value.AsSpan().Trim();
+        return trimmed.IsEmpty ? Blank
+            : Sheets.Reading.SheetBinder.TryAnswerText(trimmed.ToString(), out var a) ? 1 + (int)a
+            : TextMap.Invalid;
+    }
+
+    private static int SentenceCode(string value)
+    {
+        var trimmed = value.AsSpan().Trim();
+        return trimmed.IsEmpty ? -1
+            : Internal.Names.TryParseEnum(trimmed.ToString(), out SentenceType s) ? (int)s
+            : TextMap.Invalid;
+    }
+
+    private static int ExemptionCode(string value)
+    {
+        var trimmed = value.AsSpan().Trim();
+        return trimmed.IsEmpty ? -1
+            : Internal.Names.TryParseEnum(trimmed.ToString(), out Exemption e) ? (int)e
+            : TextMap.Invalid;
+    }
+
+    private int TextDate(string value)
+    {
+        var trimmed = value.AsSpan().Trim();
+        return trimmed.IsEmpty ? NoDate
+            : Sheets.Reading.SheetDates.TryParse(trimmed, this.options.DateFormat, out var date) ? DateOnly.FromDateTime(date).DayNumber
+            : TextMap.Invalid;
+    }
+
+    /// <summary>A DATE (days since 1970-01-01) as a day number, when it is one.</summary>
+    private sealed class DateMap : ValueMap
+    {
+        public static readonly DateMap Instance = new();
+
+        public override bool TryMap(ReadOnlySpan<byte> values, Span<int> codes)
+        {
+            // Day numbers run from 0 (0001-01-01) to DateOnly.MaxValue's: a DATE outside is no date.
+            var bad = false;
+            var last = (uint)DateOnly.MaxValue.DayNumber;
+            for (var i = 0; i < codes.Length; i++)
+            {
+                var day = unchecked(BinaryPrimitives.ReadInt32LittleEndian(values.Slice(i * 4)) + Epoch);
+                bad |= (uint)day > last;
+                codes[i] = day;
+            }
+
+            // A sum that wraps comes out negative, above the last day number as unsigned.
+            return !bad;
+        }
+    }
+
+    /// <summary>The ids of a chunk: each value's place in the decoder's bytes, when it is valid UTF-8 and not blank.</summary>
+    private sealed class IdMap : ValueMap
+    {
+        public int[] Offsets { get; private set; } = new int[1024];
+
+        public int[] Lengths { get; private set; } = new int[1024];
+
+        public ulong[] Hashes { get; private set; } = new ulong[1024];
+
+        private int count;
+
+        public IdMap Reset(int rows)
+        {
+            // A chunk has at most as many ids (plain or dictionary entries) as rows: sized once, it never grows.
+            if (this.Offsets.Length < rows)
+            {
+                this.Offsets = GC.AllocateUninitializedArray<int>(rows);
+                this.Lengths = GC.AllocateUninitializedArray<int>(rows);
+                this.Hashes = GC.AllocateUninitializedArray<ulong>(rows);
+            }
+
+            this.count = 0;
+            return this;
+        }
+
+        // A page of plain ids in one loop (no call a value): each id's place, its hash, and the common checks.
+        public override bool TryMap(ReadOnlySpan<byte> values, int offset, Span<int> codes)
+        {
+            var position = 0;
+            for (var i = 0; i < codes.Length; i++)
+            {
+                if (values.Length - position < 4)
+                {
+                    return false;
+                }
+
+                var length = BinaryPrimitives.ReadInt32LittleEndian(values.Slice(position));
+                position += 4;
+                if (length < 0 || length > values.Length - position)
+                {
+                    return false;
+                }
+
+                var id = values.Slice(position, length);
+                if (!this.TryMap(id, offset + position, out codes[i]))
+                {
+                    return false;
+                }
+
+                position += length;
+            }
+
+            return true;
+        }
+
+        public override bool TryMap(ReadOnlySpan<byte> value, int offset, out int code)
+        {
+            code = this.count;
+            if (value.IsEmpty || !System.Text.Unicode.Utf8.IsValid(value))
+            {
+                return false;
+            }
+
+            // The common id starts with a visible ASCII character; any other is decoded to be trimmed as text.
+            var first = value[0];
+            if ((first <= 0x20 || first >= 0x7F) && System.Text.Encoding.UTF8.GetString(value).AsSpan().Trim().IsEmpty)
+            {
+                return false;
+            }
+
+            if (this.count == this.Offsets.Length)
+            {
+                var offsets = this.Offsets;
+                var lengths = this.Lengths;
+                var hashes = this.Hashes;
+                Array.Resize(ref offsets, this.count * 2);
+                Array.Resize(ref lengths, this.count * 2);
+                Array.Resize(ref hashes, this.count * 2);
+                (this.Offsets, this.Lengths, this.Hashes) = (offsets, lengths, hashes);
+            }
+
+            this.Offsets[this.count] = offset;
+            this.Lengths[this.count] = value.Length;
+            this.Hashes[this.count] = IdSet<byte>.Hash(value);
+            this.count++;
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// A text column's values to codes by a rule on their text (valid UTF-8 only), the last few distinct values
+    /// remembered by their bytes, so a plain-encoded column of a few values parses each once.
+    /// </summary>
+    private sealed class TextMap : ValueMap
+    {
+        public const int Invalid = -2;
+        private const int Remembered = 8;
+        private readonly Func<string, int> rule;
+        private readonly byte[][] keys = new byte[Remembered][];
+        private readonly int[] results = new int[Remembered];
+        private int next;
+
+        public TextMap(Func<string, int> rule) => this.rule = rule;
+
+        public override bool TryMap(ReadOnlySpan<byte> value, int offset, out int code)
+        {
+            for (var i = 0; i < Remembered; i++)
+            {
+                if (this.keys[i] is { } key && value.SequenceEqual(key))
+                {
+                    code = this.results[i];
+                    return true;
+                }
+            }
+
+            code = System.Text.Unicode.Utf8.IsValid(value) ? this.rule(System.Text.Encoding.UTF8.GetString(value)) : Invalid;
+            if (code == Invalid)
+            {
+                return false;
+            }
+
+            var slot = this.next++ % Remembered;
+            this.keys[slot] = value.ToArray();
+            this.results[slot] = code;
+            return true;
+        }
+    }
+}
