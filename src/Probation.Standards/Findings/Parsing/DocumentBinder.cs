@@ -72,6 +72,8 @@ internal sealed class DocumentBinder : IFindingsHandler
         return false;
     }
 
+    public void CasesExpected(long count) => this.caseIds.Reserve(count);
+
     /// <summary>Checks the document-level rules and builds the document, or throws every problem found.</summary>
     public FindingsDocument Finish(RawHeader header, bool stopped)
     {

@@ -20,6 +20,12 @@ namespace Probation.Standards.Findings.Parsing;
 internal sealed partial class FindingsParser
 {
     private const int InitialBufferSize = 64 * 1024;
+
+    // After this many cases, a document of known length tells the handler about how many cases it has.
+    private const int EstimateAfter = 256;
+
+    // The fewest bytes a case is taken to have for that estimate, so a few small first cases cannot make it huge.
+    private const int MinBytesPerCase = 64;
     private static readonly JsonReaderOptions ReaderOptions = new() { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 64 };
 
     private readonly string file;
@@ -47,9 +53,16 @@ internal sealed partial class FindingsParser
     private bool started;
     private long badByteAt = -1;
     private JsonReaderState state = new(ReaderOptions);
+    private long length = -1;   // the document's length in bytes when the stream knows it
+    private long casesStart;    // the absolute offset of the cases array
 
-    private FindingsParser(string file, ProblemSink problems, IFindingsHandler handler)
+    private FindingsParser(Stream stream, string file, ProblemSink problems, IFindingsHandler handler)
     {
+        if (stream.CanSeek)
+        {
+            this.length = stream.Length - stream.Position;
+        }
+
         this.file = file;
         this.problems = problems;
         this.handler = handler;
@@ -70,7 +83,7 @@ internal sealed partial class FindingsParser
 
     public static RawHeader Parse(Stream stream, string file, ProblemSink problems, IFindingsHandler handler, out bool stopped)
     {
-        var parser = new FindingsParser(file, problems, handler);
+        var parser = new FindingsParser(stream, file, problems, handler);
         try
         {
             while (!parser.Process())
@@ -100,7 +113,7 @@ internal sealed partial class FindingsParser
 
     public static async Task<(RawHeader Header, bool Stopped)> ParseAsync(Stream stream, string file, ProblemSink problems, IFindingsHandler handler, CancellationToken cancellationToken)
     {
-        var parser = new FindingsParser(file, problems, handler);
+        var parser = new FindingsParser(stream, file, problems, handler);
         try
         {
             while (!parser.Process())
@@ -427,6 +440,7 @@ internal sealed partial class FindingsParser
                 }
 
                 this.header.CasesGiven = true;
+                this.casesStart = this.Absolute(ref reader);
                 this.context = Context.InCases;
                 break;
             default:
@@ -475,6 +489,12 @@ internal sealed partial class FindingsParser
 
             reader = attempt;
             this.caseIndex++;
+            if (this.caseIndex == EstimateAfter && this.length > 0)
+            {
+                // The cases so far give their size: the rest of the document is taken to be cases of that size.
+                var perCase = Math.Max(MinBytesPerCase, (this.Absolute(ref reader) - this.casesStart) / EstimateAfter);
+                this.handler.CasesExpected(EstimateAfter + ((this.length - this.Absolute(ref reader)) / perCase));
+            }
             if (this.handler.Case(rawCase))
             {
                 rawCase.Fix(); // kept for later: placed while its bytes are still here

@@ -231,4 +231,7 @@ internal interface IFindingsHandler
 
     /// <summary>Called for each case in document order; returns whether the handler keeps <paramref name="rawCase"/> (else the parser reuses it).</summary>
     bool Case(RawCase rawCase);
+
+    /// <summary>Called once, early in the cases of a document whose length is known, with about how many cases it has.</summary>
+    void CasesExpected(long count);
 }
