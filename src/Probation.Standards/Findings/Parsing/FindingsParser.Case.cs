@@ -51,6 +51,7 @@ internal sealed partial class FindingsParser
                     if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence && PlainId(reader.ValueSpan))
                     {
                         rawCase.SetIdUtf8(reader.ValueSpan); // no string until one is needed
+                        this.handler.IdRead(reader.ValueSpan);
                     }
                     else if (reader.TokenType == JsonTokenType.String && reader.GetString() is { Length: > 0 } id && id.Trim().Length > 0)
                     {
@@ -237,21 +238,22 @@ internal sealed partial class FindingsParser
         return DateText.TryParse(reader.ValueSpan, out var date) ? date : null;
     }
 
-    private static Answer? FastAnswer(ref Utf8JsonReader reader)
+    // The canonical spellings, told apart by length and a byte, then confirmed; -1 for anything else (the slow way).
+    private static int FastAnswer(ref Utf8JsonReader reader)
     {
         if (reader.HasValueSequence || reader.ValueIsEscaped)
         {
-            return null;
+            return -1;
         }
 
         var value = reader.ValueSpan;
         return value.Length switch
         {
-            3 when value[0] == (byte)'Y' => value.SequenceEqual("Yes"u8) ? Answer.Yes : null,
-            2 => value.SequenceEqual("No"u8) ? Answer.No : null,
-            3 => value.SequenceEqual("N/A"u8) ? Answer.NotApplicable : null,
-            13 => value.SequenceEqual("NotApplicable"u8) ? Answer.NotApplicable : null,
-            _ => null,
+            2 => value[0] == (byte)'N' && value[1] == (byte)'o' ? (int)Answer.No : -1,
+            3 when value[0] == (byte)'Y' => value[1] == (byte)'e' && value[2] == (byte)'s' ? (int)Answer.Yes : -1,
+            3 => value.SequenceEqual("N/A"u8) ? (int)Answer.NotApplicable : -1,
+            13 => value.SequenceEqual("NotApplicable"u8) ? (int)Answer.NotApplicable : -1,
+            _ => -1,
         };
     }
 
@@ -270,12 +272,17 @@ internal sealed partial class FindingsParser
         }
 
         rawCase.HasAnswers = true;
-        var answers = rawCase.Answers;
+        rawCase.SlotIds = this.keyQuestionIds.Ids;
+
+        // While every id is cached the answers are kept by slot (no list); the first id not cached moves them to
+        // the case's list, which then takes the rest.
+        List<KeyValuePair<string, Answer>>? answers = null;
+        var count = 0;
         var cachedSeen = 0UL; // the cache's slots answered so far: a repeat of a cached id is found by its bit
         var anyUncached = false;
         for (Advance(ref reader); reader.TokenType == JsonTokenType.PropertyName; Advance(ref reader))
         {
-            var id = this.keyQuestionIds.Get(ref reader, answers.Count, out var slot);
+            var id = this.keyQuestionIds.Get(ref reader, count, out var slot);
             bool duplicate;
             if (slot >= 0 && !anyUncached)
             {
@@ -286,6 +293,7 @@ internal sealed partial class FindingsParser
             {
                 // An id not cached may equal any earlier one: compared as strings, as is every id after it.
                 anyUncached = true;
+                answers ??= rawCase.Answers;
                 duplicate = false;
                 foreach (var earlier in answers)
                 {
@@ -307,21 +315,34 @@ internal sealed partial class FindingsParser
             }
 
             Advance(ref reader);
-            if (reader.TokenType == JsonTokenType.String && FastAnswer(ref reader) is { } fast)
+            Answer value;
+            int fast;
+            if (reader.TokenType == JsonTokenType.String && (fast = FastAnswer(ref reader)) >= 0)
             {
-                answers.Add(new KeyValuePair<string, Answer>(id, fast));
+                value = (Answer)fast;
             }
             else if (reader.TokenType == JsonTokenType.String && RatingText.TryParseAnswer(reader.GetString(), out var answer))
             {
-                answers.Add(new KeyValuePair<string, Answer>(id, answer));
+                value = answer;
             }
             else
             {
                 this.Report(ref reader, AnswerPath(rawCase, id), ProblemCode.InvalidAnswer, $"answer {this.Quote(ref reader)} is not Yes, No or NotApplicable");
                 rawCase.Broken = true;
-                answers.Add(new KeyValuePair<string, Answer>(id, Answer.NotApplicable)); // still given: no second problem says it is missing
+                value = Answer.NotApplicable; // still given: no second problem says it is missing
                 SkipValue(ref reader);
             }
+
+            if (answers is null)
+            {
+                rawCase.AddBySlot(slot, value);
+            }
+            else
+            {
+                answers.Add(new KeyValuePair<string, Answer>(id, value));
+            }
+
+            count++;
         }
     }
 
@@ -387,8 +408,12 @@ internal sealed partial class FindingsParser
     private sealed class IdCache
     {
         private const int MaxEntries = 64;
-        private readonly List<byte[]> utf8 = new();
+        private readonly byte[][] utf8 = new byte[MaxEntries][];
         private readonly List<string> text = new();
+        private int count;
+
+        /// <summary>The ids cached, by slot.</summary>
+        public IReadOnlyList<string> Ids => this.text;
 
         // slot: the id's entry in the cache (one entry per distinct id, so equal slots mean equal ids), or -1
         // for an id not cached (escaped, or the cache is full), which the caller compares as a string.
@@ -397,13 +422,13 @@ internal sealed partial class FindingsParser
             if (!reader.HasValueSequence && !reader.ValueIsEscaped)
             {
                 var name = reader.ValueSpan;
-                if (position < this.utf8.Count && name.SequenceEqual(this.utf8[position]))
+                if (position < this.count && name.SequenceEqual(this.utf8[position]))
                 {
                     slot = position;
                     return this.text[position];
                 }
 
-                for (var i = 0; i < this.utf8.Count; i++)
+                for (var i = 0; i < this.count; i++)
                 {
                     if (name.SequenceEqual(this.utf8[i]))
                     {
@@ -417,9 +442,10 @@ internal sealed partial class FindingsParser
             slot = -1;
             if (this.text.Count < MaxEntries && !reader.HasValueSequence && !reader.ValueIsEscaped && !this.text.Contains(id))
             {
-                slot = this.text.Count;
-                this.utf8.Add(reader.ValueSpan.ToArray());
+                slot = this.count;
+                this.utf8[slot] = reader.ValueSpan.ToArray();
                 this.text.Add(id);
+                this.count++;
             }
 
             return id;
