@@ -75,7 +75,14 @@ internal sealed class DocumentBinder : IFindingsHandler
         return false;
     }
 
-    public void CasesExpected(long count) => this.caseIds.Reserve(count);
+    public void CasesExpected(long count)
+    {
+        this.caseIds.Reserve(count);
+        if (this.keepCases && count > this.kept.Capacity && count <= int.MaxValue / 2)
+        {
+            this.kept.Capacity = (int)count; // grown once, not by doubling through every size below
+        }
+    }
 
     public void IdRead(ReadOnlySpan<byte> id) => this.caseIds.Prefetch(id);
 

@@ -211,12 +211,24 @@ internal sealed partial class FindingsParser
         };
     }
 
-    private static SentenceType? FastSentence(ref Utf8JsonReader reader) =>
-        reader.ValueTextEquals("CommunityOrder"u8) ? SentenceType.CommunityOrder
-        : reader.ValueTextEquals("Licence"u8) ? SentenceType.Licence
-        : reader.ValueTextEquals("SuspendedSentenceOrder"u8) ? SentenceType.SuspendedSentenceOrder
-        : reader.ValueTextEquals("PostSentenceSupervision"u8) ? SentenceType.PostSentenceSupervision
-        : null;
+    // The canonical spellings, told apart by length (each has its own), then confirmed; null for the slow way.
+    private static SentenceType? FastSentence(ref Utf8JsonReader reader)
+    {
+        if (reader.HasValueSequence || reader.ValueIsEscaped)
+        {
+            return null;
+        }
+
+        var value = reader.ValueSpan;
+        return value.Length switch
+        {
+            14 => value.SequenceEqual("CommunityOrder"u8) ? SentenceType.CommunityOrder : null,
+            7 => value.SequenceEqual("Licence"u8) ? SentenceType.Licence : null,
+            22 => value.SequenceEqual("SuspendedSentenceOrder"u8) ? SentenceType.SuspendedSentenceOrder : null,
+            23 => value.SequenceEqual("PostSentenceSupervision"u8) ? SentenceType.PostSentenceSupervision : null,
+            _ => null,
+        };
+    }
 
     // The canonical spellings only; any other (a different case, spaces) goes the slow way, which folds it.
     private static Exemption? FastExemption(ref Utf8JsonReader reader) =>
