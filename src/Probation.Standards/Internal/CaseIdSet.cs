@@ -26,7 +26,7 @@ internal sealed class CaseIdSet
     private const int MaxDigits = 16;
 
     // Top bytes of an entry: 0 empty (the whole entry is 0); 1-7 an id of that many bytes, held in the low 56
-    // bits; 0x40-0x7F an id in the blocks (top 2 bits 01, then a 22-bit hash tag, then 40 bits of place + 1);
+    // bits; 0x40-0x7F an id in the blocks (top 2 bits 01, then the hash's low 22 bits, then 40 bits of place + 1);
     // 0x80-0xBF a prefix and digits (0x80 | prefix length << 4 | digits - 1; the prefix's bytes above the value).
     private const ulong BlockKind = 1UL << 62;
     private const ulong DigitKind = 1UL << 63;
@@ -66,7 +66,7 @@ internal sealed class CaseIdSet
         }
 
         var hash = Hash(id);
-        var tag = BlockKind | ((ulong)(hash >> 10) << PlaceBits);
+        var tag = BlockKind | ((ulong)(hash & 0x3FFFFF) << PlaceBits); // the low bits: the slot comes from the high ones
         var slots = this.slots;
         for (var slot = Index(hash, slots.Length); ; slot = slot + 1 == slots.Length ? 0 : slot + 1)
         {
