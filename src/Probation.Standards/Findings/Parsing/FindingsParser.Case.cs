@@ -12,6 +12,15 @@ internal sealed partial class FindingsParser
     // The case fields, in the order of their bits in ReadCase's seen-mask.
     private static readonly string[] CaseFields = { "id", "sentence", "start", "suspended", "exemption", "answers", "tags" };
 
+    // After this many cases, a document of known length tells the handler about how many cases it has.
+    private const int EstimateAfter = 256;
+
+    // The fewest bytes a case is taken to have for that estimate, so a few small first cases cannot make it huge.
+    private const int MinBytesPerCase = 64;
+
+    private long length;        // the document's length in bytes when the stream knows it, else -1
+    private long casesStart;    // the absolute offset of the cases array
+
     private const string SentenceList = "CommunityOrder, SuspendedSentenceOrder, Licence, PostSentenceSupervision";
     private const string ExemptionList = "Mappa, NationalSecurityDivision, VeryHighRiskOfSeriousHarm, ChildProtection, IntensiveSupervisionCourt";
 
@@ -166,6 +175,16 @@ internal sealed partial class FindingsParser
                 ProblemCode.SuspendedBeforeStart,
                 $"suspended {DateText.Format(rawCase.Suspended!.Value)} is before start {DateText.Format(rawCase.Start!.Value)} (R9)"));
             rawCase.Broken = true;
+        }
+    }
+
+    // Once, after the first cases: they give their size, and the rest of the document is taken to be cases of that size.
+    private void EstimateCases(ref Utf8JsonReader reader)
+    {
+        if (this.caseIndex == EstimateAfter && this.length > 0)
+        {
+            var perCase = Math.Max(MinBytesPerCase, (this.Absolute(ref reader) - this.casesStart) / EstimateAfter);
+            this.handler.CasesExpected(EstimateAfter + ((this.length - this.Absolute(ref reader)) / perCase));
         }
     }
 

@@ -20,12 +20,6 @@ namespace Probation.Standards.Findings.Parsing;
 internal sealed partial class FindingsParser
 {
     private const int InitialBufferSize = 64 * 1024;
-
-    // After this many cases, a document of known length tells the handler about how many cases it has.
-    private const int EstimateAfter = 256;
-
-    // The fewest bytes a case is taken to have for that estimate, so a few small first cases cannot make it huge.
-    private const int MinBytesPerCase = 64;
     private static readonly JsonReaderOptions ReaderOptions = new() { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 64 };
 
     private readonly string file;
@@ -53,15 +47,10 @@ internal sealed partial class FindingsParser
     private bool started;
     private long badByteAt = -1;
     private JsonReaderState state = new(ReaderOptions);
-    private long length = -1;   // the document's length in bytes when the stream knows it
-    private long casesStart;    // the absolute offset of the cases array
 
     private FindingsParser(Stream stream, string file, ProblemSink problems, IFindingsHandler handler)
     {
-        if (stream.CanSeek)
-        {
-            this.length = stream.Length - stream.Position;
-        }
+        this.length = stream.CanSeek ? stream.Length - stream.Position : -1;
 
         this.file = file;
         this.problems = problems;
@@ -489,12 +478,7 @@ internal sealed partial class FindingsParser
 
             reader = attempt;
             this.caseIndex++;
-            if (this.caseIndex == EstimateAfter && this.length > 0)
-            {
-                // The cases so far give their size: the rest of the document is taken to be cases of that size.
-                var perCase = Math.Max(MinBytesPerCase, (this.Absolute(ref reader) - this.casesStart) / EstimateAfter);
-                this.handler.CasesExpected(EstimateAfter + ((this.length - this.Absolute(ref reader)) / perCase));
-            }
+            this.EstimateCases(ref reader);
             if (this.handler.Case(rawCase))
             {
                 rawCase.Fix(); // kept for later: placed while its bytes are still here
