@@ -70,6 +70,60 @@ public class CaseIdSetTests
         set.Add(string.Empty).ShouldBeFalse();
     }
 
+    [Test]
+    public void Ids_held_in_their_entries_agree_with_a_hash_set_at_every_boundary_of_their_forms()
+    {
+        // Short ids (up to 7 bytes), prefixes of 0 to 4 bytes before digits, 15 to 18 digits, leading zeros,
+        // values either side of what an entry holds for each prefix length, and ids with digits inside.
+        var ids = new List<string>();
+        foreach (var prefix in new[] { string.Empty, "C", "é", "AB", "A-", "CRN", "CRN-", "X9Y" })
+        {
+            foreach (var digits in new[] { "0", "00", "7", "07", "007", "1234567", "12345678", "99999999", "000000000", "4294967295", "4294967296",
+                "1099511627775", "1099511627776", "281474976710655", "281474976710656", "9999999999999999", "72057594037927935", "123456789012345678" })
+            {
+                ids.Add(prefix + digits);
+                ids.Add(prefix + digits + "x");
+                ids.Add(digits + prefix);
+            }
+        }
+
+        var set = new CaseIdSet();
+        var reference = new HashSet<string>(StringComparer.Ordinal);
+        for (var round = 0; round < 2; round++)
+        {
+            foreach (var id in ids)
+            {
+                set.Add(id).ShouldBe(reference.Add(id), id);
+                set.Add(System.Text.Encoding.UTF8.GetBytes(id)).ShouldBeFalse(id);
+            }
+        }
+
+        set.Count.ShouldBe(reference.Count);
+    }
+
+    [Test]
+    public void A_reserved_table_keeps_the_ids_already_added_and_finds_repeats_after_growing_past_the_estimate()
+    {
+        var set = new CaseIdSet();
+        var reference = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < 300; i++)
+        {
+            var id = i % 3 == 0 ? "long-form-id-" + i : "C" + i.ToString("D8", System.Globalization.CultureInfo.InvariantCulture);
+            set.Add(id).ShouldBe(reference.Add(id), id);
+        }
+
+        set.Reserve(1_000);
+        set.Reserve(10); // smaller than the table: nothing changes
+        for (var i = 0; i < 5_000; i++)
+        {
+            var n = i % 2_000;
+            var id = n % 3 == 0 ? "long-form-id-" + n : "C" + n.ToString("D8", System.Globalization.CultureInfo.InvariantCulture);
+            set.Add(id).ShouldBe(reference.Add(id), id);
+        }
+
+        set.Count.ShouldBe(reference.Count);
+    }
+
     [FsCheck.NUnit.Property(MaxTest = 200)]
     public bool Agrees_with_a_hash_set_for_any_strings(string[] ids)
     {

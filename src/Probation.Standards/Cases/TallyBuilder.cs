@@ -182,7 +182,11 @@ public sealed class TallyBuilder
             this.suspendedButExempt++;
         }
 
-        SuspensionWarnings(this.framework, id.CaseId, exemption, suspended, @class, this.warnings);
+        // The id's text is asked for only when a warning names it: a reader's case makes it on demand.
+        if (@class == CaseClass.Exempt || suspended < this.framework.Reset.EffectiveFrom)
+        {
+            SuspensionWarnings(this.framework, id.CaseId, exemption, suspended, @class, this.warnings);
+        }
     }
 
     /// <summary>The warnings a suspended case raises (R9), for every producer of tallies (the Parquet reader too).</summary>

@@ -34,6 +34,9 @@ internal sealed class DocumentBinder : IFindingsHandler
     private string?[] lastIds = Array.Empty<string?>();
     private int[] lastIndexes = Array.Empty<int>();
     private Answer[] scratch = Array.Empty<Answer>();
+    private int[] slotIndexes = Array.Empty<int>(); // the parser's id slot -> key-question index, -1 unknown
+
+    private const int NotLookedUp = -2;
 
     public DocumentBinder(string file, FrameworkCatalog catalog, ProblemSink problems, bool keepCases)
     {
@@ -71,6 +74,17 @@ internal sealed class DocumentBinder : IFindingsHandler
 
         return false;
     }
+
+    public void CasesExpected(long count)
+    {
+        this.caseIds.Reserve(count);
+        if (this.keepCases && count > this.kept.Capacity && count <= int.MaxValue / 2)
+        {
+            this.kept.Capacity = (int)count; // grown once, not by doubling through every size below
+        }
+    }
+
+    public void IdRead(ReadOnlySpan<byte> id) => this.caseIds.Prefetch(id);
 
     /// <summary>Checks the document-level rules and builds the document, or throws every problem found.</summary>
     public FindingsDocument Finish(RawHeader header, bool stopped)
@@ -191,6 +205,77 @@ internal sealed class DocumentBinder : IFindingsHandler
             Array.Clear(answers, 0, answers.Length);
         }
 
+        if (!rawCase.BySlot || !this.AlignBySlot(rawCase, answers, out var answered))
+        {
+            answered = this.Align(rawCase, answers, ref ok);
+        }
+
+        this.givenInCases |= answered;
+        if (!ok)
+        {
+            return;
+        }
+
+        if (!rawCase.HasAnswers)
+        {
+            this.warnings.Add(new RatingWarning(WarningCode.CaseWithoutAnswers, $"case {Quoting.Quote(rawCase.Id!)} has no answers: every key question is NotApplicable for it", caseId: rawCase.Id));
+        }
+
+        if (!this.keepCases)
+        {
+            // Tallied from the parts as read: no case object, no id string unless a warning names the case.
+            this.tallies!.Add(answers, answered, rawCase.Sentence, rawCase.Start, rawCase.Suspended, rawCase.Exemption, rawCase);
+            return;
+        }
+
+        // The array is new and never written again, so it becomes the immutable array without a copy.
+        var inspected = new InspectedCase(framework, rawCase.Id!, rawCase.Sentence, rawCase.Start, rawCase.Suspended, rawCase.Exemption, System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(answers), answered, InspectedCase.SortedTags(rawCase.Id!, rawCase.Tags));
+        this.tallies!.Add(inspected);
+        this.kept.Add(inspected);
+    }
+
+    // Answers held by the parser's id slots: each slot's key question is looked up once per document. Gives the
+    // answered mask, or false (nothing written) when an id is not a key question, for Align to report.
+    private bool AlignBySlot(RawCase rawCase, Answer[] answers, out ulong answered)
+    {
+        var slots = rawCase.Slots;
+        var values = rawCase.SlotValues;
+        answered = 0UL;
+        for (var i = 0; i < slots.Length; i++)
+        {
+            var slot = slots[i];
+            if (slot >= this.slotIndexes.Length)
+            {
+                var larger = new int[Math.Max(64, slot + 1)];
+                larger.AsSpan().Fill(NotLookedUp);
+                this.slotIndexes.AsSpan().CopyTo(larger);
+                this.slotIndexes = larger;
+            }
+
+            var index = this.slotIndexes[slot];
+            if (index == NotLookedUp)
+            {
+                index = this.framework!.TryGetKeyQuestion(rawCase.SlotIds![slot], out var question) ? question.Index : -1;
+                this.slotIndexes[slot] = index;
+            }
+
+            if (index < 0)
+            {
+                answers.AsSpan().Clear();
+                return false;
+            }
+
+            answers[index] = values[i];
+            answered |= 1UL << index;
+        }
+
+        return true;
+    }
+
+    // Answers keyed by id strings (and any case with an unknown key question, reported here in document order).
+    private ulong Align(RawCase rawCase, Answer[] answers, ref bool ok)
+    {
+        var framework = this.framework!;
         var answered = 0UL;
         var position = 0;
         foreach (var pair in rawCase.Answers)
@@ -225,28 +310,7 @@ internal sealed class DocumentBinder : IFindingsHandler
             position++;
         }
 
-        this.givenInCases |= answered;
-        if (!ok)
-        {
-            return;
-        }
-
-        if (!rawCase.HasAnswers)
-        {
-            this.warnings.Add(new RatingWarning(WarningCode.CaseWithoutAnswers, $"case {Quoting.Quote(rawCase.Id!)} has no answers: every key question is NotApplicable for it", caseId: rawCase.Id));
-        }
-
-        if (!this.keepCases)
-        {
-            // Tallied from the parts as read: no case object, no id string unless a warning names the case.
-            this.tallies!.Add(answers, answered, rawCase.Sentence, rawCase.Start, rawCase.Suspended, rawCase.Exemption, rawCase);
-            return;
-        }
-
-        // The array is new and never written again, so it becomes the immutable array without a copy.
-        var inspected = new InspectedCase(framework, rawCase.Id!, rawCase.Sentence, rawCase.Start, rawCase.Suspended, rawCase.Exemption, System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(answers), answered, InspectedCase.SortedTags(rawCase.Id!, rawCase.Tags));
-        this.tallies!.Add(inspected);
-        this.kept.Add(inspected);
+        return answered;
     }
 
     // One message for an unknown key question, wherever it is named, with a hint when it is a standard's id.

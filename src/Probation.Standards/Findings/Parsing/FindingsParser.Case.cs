@@ -12,6 +12,15 @@ internal sealed partial class FindingsParser
     // The case fields, in the order of their bits in ReadCase's seen-mask.
     private static readonly string[] CaseFields = { "id", "sentence", "start", "suspended", "exemption", "answers", "tags" };
 
+    // After this many cases, a document of known length tells the handler about how many cases it has.
+    private const int EstimateAfter = 256;
+
+    // The fewest bytes a case is taken to have for that estimate, so a few small first cases cannot make it huge.
+    private const int MinBytesPerCase = 64;
+
+    private long length;        // the document's length in bytes when the stream knows it, else -1
+    private long casesStart;    // the absolute offset of the cases array
+
     private const string SentenceList = "CommunityOrder, SuspendedSentenceOrder, Licence, PostSentenceSupervision";
     private const string ExemptionList = "Mappa, NationalSecurityDivision, VeryHighRiskOfSeriousHarm, ChildProtection, IntensiveSupervisionCourt";
 
@@ -51,6 +60,7 @@ internal sealed partial class FindingsParser
                     if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence && PlainId(reader.ValueSpan))
                     {
                         rawCase.SetIdUtf8(reader.ValueSpan); // no string until one is needed
+                        this.handler.IdRead(reader.ValueSpan);
                     }
                     else if (reader.TokenType == JsonTokenType.String && reader.GetString() is { Length: > 0 } id && id.Trim().Length > 0)
                     {
@@ -168,6 +178,16 @@ internal sealed partial class FindingsParser
         }
     }
 
+    // Once, after the first cases: they give their size, and the rest of the document is taken to be cases of that size.
+    private void EstimateCases(ref Utf8JsonReader reader)
+    {
+        if (this.caseIndex == EstimateAfter && this.length > 0)
+        {
+            var perCase = Math.Max(MinBytesPerCase, (this.Absolute(ref reader) - this.casesStart) / EstimateAfter);
+            this.handler.CasesExpected(EstimateAfter + ((this.length - this.Absolute(ref reader)) / perCase));
+        }
+    }
+
     // An id that is certainly not blank after trimming: it starts with a visible ASCII character.
     private static bool PlainId(ReadOnlySpan<byte> id) => id.Length > 0 && id[0] > 0x20 && id[0] < 0x7F;
 
@@ -210,12 +230,24 @@ internal sealed partial class FindingsParser
         };
     }
 
-    private static SentenceType? FastSentence(ref Utf8JsonReader reader) =>
-        reader.ValueTextEquals("CommunityOrder"u8) ? SentenceType.CommunityOrder
-        : reader.ValueTextEquals("Licence"u8) ? SentenceType.Licence
-        : reader.ValueTextEquals("SuspendedSentenceOrder"u8) ? SentenceType.SuspendedSentenceOrder
-        : reader.ValueTextEquals("PostSentenceSupervision"u8) ? SentenceType.PostSentenceSupervision
-        : null;
+    // The canonical spellings, told apart by length (each has its own), then confirmed; null for the slow way.
+    private static SentenceType? FastSentence(ref Utf8JsonReader reader)
+    {
+        if (reader.HasValueSequence || reader.ValueIsEscaped)
+        {
+            return null;
+        }
+
+        var value = reader.ValueSpan;
+        return value.Length switch
+        {
+            14 => value.SequenceEqual("CommunityOrder"u8) ? SentenceType.CommunityOrder : null,
+            7 => value.SequenceEqual("Licence"u8) ? SentenceType.Licence : null,
+            22 => value.SequenceEqual("SuspendedSentenceOrder"u8) ? SentenceType.SuspendedSentenceOrder : null,
+            23 => value.SequenceEqual("PostSentenceSupervision"u8) ? SentenceType.PostSentenceSupervision : null,
+            _ => null,
+        };
+    }
 
     // The canonical spellings only; any other (a different case, spaces) goes the slow way, which folds it.
     private static Exemption? FastExemption(ref Utf8JsonReader reader) =>
@@ -237,21 +269,22 @@ internal sealed partial class FindingsParser
         return DateText.TryParse(reader.ValueSpan, out var date) ? date : null;
     }
 
-    private static Answer? FastAnswer(ref Utf8JsonReader reader)
+    // The canonical spellings, told apart by length and a byte, then confirmed; -1 for anything else (the slow way).
+    private static int FastAnswer(ref Utf8JsonReader reader)
     {
         if (reader.HasValueSequence || reader.ValueIsEscaped)
         {
-            return null;
+            return -1;
         }
 
         var value = reader.ValueSpan;
         return value.Length switch
         {
-            3 when value[0] == (byte)'Y' => value.SequenceEqual("Yes"u8) ? Answer.Yes : null,
-            2 => value.SequenceEqual("No"u8) ? Answer.No : null,
-            3 => value.SequenceEqual("N/A"u8) ? Answer.NotApplicable : null,
-            13 => value.SequenceEqual("NotApplicable"u8) ? Answer.NotApplicable : null,
-            _ => null,
+            2 => value[0] == (byte)'N' && value[1] == (byte)'o' ? (int)Answer.No : -1,
+            3 when value[0] == (byte)'Y' => value[1] == (byte)'e' && value[2] == (byte)'s' ? (int)Answer.Yes : -1,
+            3 => value.SequenceEqual("N/A"u8) ? (int)Answer.NotApplicable : -1,
+            13 => value.SequenceEqual("NotApplicable"u8) ? (int)Answer.NotApplicable : -1,
+            _ => -1,
         };
     }
 
@@ -270,12 +303,17 @@ internal sealed partial class FindingsParser
         }
 
         rawCase.HasAnswers = true;
-        var answers = rawCase.Answers;
+        rawCase.SlotIds = this.keyQuestionIds.Ids;
+
+        // While every id is cached the answers are kept by slot (no list); the first id not cached moves them to
+        // the case's list, which then takes the rest.
+        List<KeyValuePair<string, Answer>>? answers = null;
+        var count = 0;
         var cachedSeen = 0UL; // the cache's slots answered so far: a repeat of a cached id is found by its bit
         var anyUncached = false;
         for (Advance(ref reader); reader.TokenType == JsonTokenType.PropertyName; Advance(ref reader))
         {
-            var id = this.keyQuestionIds.Get(ref reader, answers.Count, out var slot);
+            var id = this.keyQuestionIds.Get(ref reader, count, out var slot);
             bool duplicate;
             if (slot >= 0 && !anyUncached)
             {
@@ -286,6 +324,7 @@ internal sealed partial class FindingsParser
             {
                 // An id not cached may equal any earlier one: compared as strings, as is every id after it.
                 anyUncached = true;
+                answers ??= rawCase.Answers;
                 duplicate = false;
                 foreach (var earlier in answers)
                 {
@@ -307,21 +346,34 @@ internal sealed partial class FindingsParser
             }
 
             Advance(ref reader);
-            if (reader.TokenType == JsonTokenType.String && FastAnswer(ref reader) is { } fast)
+            Answer value;
+            int fast;
+            if (reader.TokenType == JsonTokenType.String && (fast = FastAnswer(ref reader)) >= 0)
             {
-                answers.Add(new KeyValuePair<string, Answer>(id, fast));
+                value = (Answer)fast;
             }
             else if (reader.TokenType == JsonTokenType.String && RatingText.TryParseAnswer(reader.GetString(), out var answer))
             {
-                answers.Add(new KeyValuePair<string, Answer>(id, answer));
+                value = answer;
             }
             else
             {
                 this.Report(ref reader, AnswerPath(rawCase, id), ProblemCode.InvalidAnswer, $"answer {this.Quote(ref reader)} is not Yes, No or NotApplicable");
                 rawCase.Broken = true;
-                answers.Add(new KeyValuePair<string, Answer>(id, Answer.NotApplicable)); // still given: no second problem says it is missing
+                value = Answer.NotApplicable; // still given: no second problem says it is missing
                 SkipValue(ref reader);
             }
+
+            if (answers is null)
+            {
+                rawCase.AddBySlot(slot, value);
+            }
+            else
+            {
+                answers.Add(new KeyValuePair<string, Answer>(id, value));
+            }
+
+            count++;
         }
     }
 
@@ -387,8 +439,12 @@ internal sealed partial class FindingsParser
     private sealed class IdCache
     {
         private const int MaxEntries = 64;
-        private readonly List<byte[]> utf8 = new();
+        private readonly byte[][] utf8 = new byte[MaxEntries][];
         private readonly List<string> text = new();
+        private int count;
+
+        /// <summary>The ids cached, by slot.</summary>
+        public IReadOnlyList<string> Ids => this.text;
 
         // slot: the id's entry in the cache (one entry per distinct id, so equal slots mean equal ids), or -1
         // for an id not cached (escaped, or the cache is full), which the caller compares as a string.
@@ -397,13 +453,13 @@ internal sealed partial class FindingsParser
             if (!reader.HasValueSequence && !reader.ValueIsEscaped)
             {
                 var name = reader.ValueSpan;
-                if (position < this.utf8.Count && name.SequenceEqual(this.utf8[position]))
+                if (position < this.count && name.SequenceEqual(this.utf8[position]))
                 {
                     slot = position;
                     return this.text[position];
                 }
 
-                for (var i = 0; i < this.utf8.Count; i++)
+                for (var i = 0; i < this.count; i++)
                 {
                     if (name.SequenceEqual(this.utf8[i]))
                     {
@@ -417,9 +473,10 @@ internal sealed partial class FindingsParser
             slot = -1;
             if (this.text.Count < MaxEntries && !reader.HasValueSequence && !reader.ValueIsEscaped && !this.text.Contains(id))
             {
-                slot = this.text.Count;
-                this.utf8.Add(reader.ValueSpan.ToArray());
+                slot = this.count;
+                this.utf8[slot] = reader.ValueSpan.ToArray();
                 this.text.Add(id);
+                this.count++;
             }
 
             return id;

@@ -48,8 +48,10 @@ internal sealed partial class FindingsParser
     private long badByteAt = -1;
     private JsonReaderState state = new(ReaderOptions);
 
-    private FindingsParser(string file, ProblemSink problems, IFindingsHandler handler)
+    private FindingsParser(Stream stream, string file, ProblemSink problems, IFindingsHandler handler)
     {
+        this.length = stream.CanSeek ? stream.Length - stream.Position : -1;
+
         this.file = file;
         this.problems = problems;
         this.handler = handler;
@@ -70,7 +72,7 @@ internal sealed partial class FindingsParser
 
     public static RawHeader Parse(Stream stream, string file, ProblemSink problems, IFindingsHandler handler, out bool stopped)
     {
-        var parser = new FindingsParser(file, problems, handler);
+        var parser = new FindingsParser(stream, file, problems, handler);
         try
         {
             while (!parser.Process())
@@ -100,7 +102,7 @@ internal sealed partial class FindingsParser
 
     public static async Task<(RawHeader Header, bool Stopped)> ParseAsync(Stream stream, string file, ProblemSink problems, IFindingsHandler handler, CancellationToken cancellationToken)
     {
-        var parser = new FindingsParser(file, problems, handler);
+        var parser = new FindingsParser(stream, file, problems, handler);
         try
         {
             while (!parser.Process())
@@ -427,6 +429,7 @@ internal sealed partial class FindingsParser
                 }
 
                 this.header.CasesGiven = true;
+                this.casesStart = this.Absolute(ref reader);
                 this.context = Context.InCases;
                 break;
             default:
@@ -475,6 +478,7 @@ internal sealed partial class FindingsParser
 
             reader = attempt;
             this.caseIndex++;
+            this.EstimateCases(ref reader);
             if (this.handler.Case(rawCase))
             {
                 rawCase.Fix(); // kept for later: placed while its bytes are still here

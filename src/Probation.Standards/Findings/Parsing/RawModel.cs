@@ -40,8 +40,28 @@ internal sealed class RawCase : Cases.ICaseId
     private Func<long, (long Line, long Column)>? locator;
     private (long Line, long Column) location;
     private bool located;
+    private readonly List<KeyValuePair<string, Answer>> answers = new(12);
+    private int[] slots = new int[16];
+    private Answer[] slotValues = new Answer[16];
+    private int slotCount;
+    private bool bySlot = true;
 
     public RawCase(long index) => this.Index = index;
+
+    /// <summary>The parser's key-question ids, by the slot <see cref="AddBySlot"/> gives (set once; it only grows).</summary>
+    public IReadOnlyList<string>? SlotIds { get; set; }
+
+    /// <summary>
+    /// Whether the answers are held as the parser's id slots (<see cref="Slots"/>, <see cref="SlotValues"/>), as they
+    /// are while every id was one the parser had cached; otherwise they are in <see cref="Answers"/>.
+    /// </summary>
+    public bool BySlot => this.bySlot;
+
+    /// <summary>The id slot of each answer, in document order, while <see cref="BySlot"/>.</summary>
+    public ReadOnlySpan<int> Slots => new(this.slots, 0, this.slotCount);
+
+    /// <summary>The value of each answer, beside <see cref="Slots"/>.</summary>
+    public ReadOnlySpan<Answer> SlotValues => new(this.slotValues, 0, this.slotCount);
 
     public long Index { get; private set; }
 
@@ -86,7 +106,39 @@ internal sealed class RawCase : Cases.ICaseId
     /// <summary>Whether the parser found a problem in the case; a bad case is not bound.</summary>
     public bool Broken { get; set; }
 
-    public List<KeyValuePair<string, Answer>> Answers { get; } = new(12);
+    /// <summary>The answers keyed by id, in document order; held by slot until asked for.</summary>
+    public List<KeyValuePair<string, Answer>> Answers
+    {
+        get
+        {
+            if (this.bySlot)
+            {
+                for (var i = 0; i < this.slotCount; i++)
+                {
+                    this.answers.Add(new KeyValuePair<string, Answer>(this.SlotIds![this.slots[i]], this.slotValues[i]));
+                }
+
+                this.slotCount = 0;
+                this.bySlot = false;
+            }
+
+            return this.answers;
+        }
+    }
+
+    /// <summary>Adds an answer by the parser's id slot; only while <see cref="BySlot"/>.</summary>
+    public void AddBySlot(int slot, Answer value)
+    {
+        if (this.slotCount == this.slots.Length)
+        {
+            Array.Resize(ref this.slots, this.slots.Length * 2);
+            Array.Resize(ref this.slotValues, this.slotValues.Length * 2);
+        }
+
+        this.slots[this.slotCount] = slot;
+        this.slotValues[this.slotCount] = value;
+        this.slotCount++;
+    }
 
     /// <summary>The case's tags in document order, or <see langword="null"/> without any.</summary>
     public List<KeyValuePair<string, string>>? Tags { get; set; }
@@ -123,7 +175,9 @@ internal sealed class RawCase : Cases.ICaseId
         this.Exemption = null;
         this.HasAnswers = false;
         this.Broken = false;
-        this.Answers.Clear();
+        this.answers.Clear();
+        this.slotCount = 0;
+        this.bySlot = true;
         this.Tags = null;
     }
 
@@ -231,4 +285,10 @@ internal interface IFindingsHandler
 
     /// <summary>Called for each case in document order; returns whether the handler keeps <paramref name="rawCase"/> (else the parser reuses it).</summary>
     bool Case(RawCase rawCase);
+
+    /// <summary>Called with a case's id as soon as it is read, before the rest of the case: the id set can start loading its place.</summary>
+    void IdRead(ReadOnlySpan<byte> id);
+
+    /// <summary>Called once, early in the cases of a document whose length is known, with about how many cases it has.</summary>
+    void CasesExpected(long count);
 }
