@@ -174,6 +174,15 @@ public class CoreGuardTests
     }
 
     [Test]
+    public void R9_an_exempt_case_suspended_on_the_day_Reset_began_raises_only_the_exempt_warning()
+    {
+        // An exempt case always reaches the suspension warnings; the day Reset began is not before it.
+        var builder = new TallyBuilder(Default);
+        builder.Add(Case("R", new DateTime(2024, 5, 1), new DateTime(2024, 6, 7), Exemption.Mappa)).ShouldBe(CaseClass.Exempt);
+        builder.Warnings.Select(w => w.Code).ShouldBe(new[] { WarningCode.SuspendedButExempt });
+    }
+
+    [Test]
     public void R9_an_exempt_case_suspended_before_Reset_began_raises_both_warnings_in_order()
     {
         var builder = new TallyBuilder(Default);
