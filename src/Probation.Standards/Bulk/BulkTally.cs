@@ -15,10 +15,10 @@ namespace Probation.Standards.Bulk;
 /// </summary>
 public static class BulkTally
 {
-    // Each thread counts at least this many words (524,288 cases), so two threads start at 1,048,576 cases:
-    // measured (BulkSplitBenchmarks, benchmarks/README.md) one thread against two forced at 32k-1M cases, two
-    // threads lost below about 1M cases (3.3x slower at 64k, 2.1x at 256k, 1.5x at 512k) and broke even at 1,048,576.
-    private const int MinWordsPerThread = 8 * 1024;
+    // Each thread counts at least this many words (131,072 cases), so two threads start at 262,144 cases: measured
+    // on a quiet machine with the carry-save kernel (BulkSplitBenchmarks, benchmarks/README.md), two threads forced
+    // lost at 131,072 cases (1.24x slower) and won from 262,144 (1.13x faster; 1.42x at 524,288 and 1,048,576).
+    private const int MinWordsPerThread = 2 * 1024;
 
     /// <summary>Tallies a batch.</summary>
     /// <param name="batch">The batch.</param>
