@@ -429,14 +429,7 @@ internal sealed partial class TableReader
             var position = 0;
             for (var i = 0; i < codes.Length; i++)
             {
-                if (values.Length - position < 4)
-                {
-                    return false;
-                }
-
-                var length = BinaryPrimitives.ReadInt32LittleEndian(values.Slice(position));
-                position += 4;
-                if (length < 0 || length > values.Length - position)
+                if (!TryNextPlain(values, ref position, out var length))
                 {
                     return false;
                 }

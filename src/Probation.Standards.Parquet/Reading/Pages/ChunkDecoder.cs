@@ -23,14 +23,7 @@ internal abstract class ValueMap
         var position = 0;
         for (var i = 0; i < codes.Length; i++)
         {
-            if (values.Length - position < 4)
-            {
-                return false;
-            }
-
-            var length = BinaryPrimitives.ReadInt32LittleEndian(values.Slice(position));
-            position += 4;
-            if (length < 0 || length > values.Length - position || !this.TryMap(values.Slice(position, length), offset + position, out codes[i]))
+            if (!TryNextPlain(values, ref position, out var length) || !this.TryMap(values.Slice(position, length), offset + position, out codes[i]))
             {
                 return false;
             }
@@ -39,6 +32,23 @@ internal abstract class ValueMap
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// The length of the PLAIN byte array at <paramref name="position"/> (a 4-byte little-endian length, then its
+    /// bytes), with <paramref name="position"/> moved past the length; false when either is cut short or negative.
+    /// </summary>
+    protected static bool TryNextPlain(ReadOnlySpan<byte> values, ref int position, out int length)
+    {
+        length = 0;
+        if (values.Length - position < 4)
+        {
+            return false;
+        }
+
+        length = BinaryPrimitives.ReadInt32LittleEndian(values.Slice(position));
+        position += 4;
+        return length >= 0 && length <= values.Length - position;
     }
 
     /// <summary>INT32 values, little-endian, four bytes each; false when one is not valid.</summary>
