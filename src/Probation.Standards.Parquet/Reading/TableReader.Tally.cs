@@ -205,7 +205,7 @@ internal sealed partial class TableReader
 
         if (this.suspended[r] != NoDate)
         {
-            TallyBuilder.SuspensionWarnings(this.framework, id, exemption, ToDate(this.suspended[r]), @class, this.warnings);
+            TallyBuilder.SuspensionWarnings(this.framework, new CaseIdText(id), exemption, ToDate(this.suspended[r]), @class, this.warnings);
         }
 
         for (var w = from; w < this.warnings.Count; w++)

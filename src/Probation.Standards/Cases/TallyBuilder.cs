@@ -182,19 +182,21 @@ public sealed class TallyBuilder
             this.suspendedButExempt++;
         }
 
-        // The id's text is asked for only when a warning names it: a reader's case makes it on demand.
-        if (@class == CaseClass.Exempt || suspended < this.framework.Reset.EffectiveFrom)
-        {
-            SuspensionWarnings(this.framework, id.CaseId, exemption, suspended, @class, this.warnings);
-        }
+        SuspensionWarnings(this.framework, id, exemption, suspended, @class, this.warnings);
     }
 
-    /// <summary>The warnings a suspended case raises (R9), for every producer of tallies (the Parquet reader too).</summary>
-    internal static void SuspensionWarnings(Framework framework, string caseId, Exemption? exemption, DateTime suspended, CaseClass @class, ICollection<RatingWarning> warnings)
+    /// <summary>
+    /// The warnings a suspended case raises (R9), for every producer of tallies (the Parquet reader too). The id's
+    /// text is asked for only when a warning names the case: a reader's case makes it on demand.
+    /// </summary>
+    internal static void SuspensionWarnings<TId>(Framework framework, TId id, Exemption? exemption, DateTime suspended, CaseClass @class, ICollection<RatingWarning> warnings)
+        where TId : ICaseId
     {
         var reset = framework.Reset;
+        string? caseId = null;
         if (@class == CaseClass.Exempt)
         {
+            caseId = id.CaseId;
             // R9: an exempt case is never subject to Reset, even with a suspension date.
             warnings.Add(new RatingWarning(
                 WarningCode.SuspendedButExempt,
@@ -204,6 +206,7 @@ public sealed class TallyBuilder
 
         if (suspended < reset.EffectiveFrom)
         {
+            caseId ??= id.CaseId;
             warnings.Add(new RatingWarning(
                 WarningCode.SuspendedBeforeReset,
                 $"case {Internal.Quoting.Quote(caseId)} has contact suspended on {Internal.DateText.Format(suspended)}, before Probation Reset began on {Internal.DateText.Format(reset.EffectiveFrom)}; counted as given",
