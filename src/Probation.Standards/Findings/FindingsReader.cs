@@ -29,6 +29,9 @@ public sealed class FindingsReaderOptions
     /// then checks that every key question is given once. Off by default: such a document is bad input.
     /// </summary>
     public bool AllowMissingKeyQuestions { get; init; }
+
+    /// <summary>Whether plain cases are scanned straight from the bytes (on; tests turn it off to compare with the token reader).</summary>
+    internal bool ScanCases { get; init; } = true;
 }
 
 /// <summary>
@@ -48,7 +51,7 @@ public static class FindingsReader
     public static FindingsDocument Read(Stream utf8Json, string file, FindingsReaderOptions? options = null)
     {
         var (binder, problems) = Start(utf8Json, file, options);
-        var header = FindingsParser.Parse(utf8Json, file, problems, binder, out var stopped);
+        var header = FindingsParser.Parse(utf8Json, file, problems, binder, (options ?? FindingsReaderOptions.Default).ScanCases, out var stopped);
         return binder.Finish(header, stopped);
     }
 
@@ -75,7 +78,7 @@ public static class FindingsReader
     public static async Task<FindingsDocument> ReadAsync(Stream utf8Json, string file, FindingsReaderOptions? options = null, CancellationToken cancellationToken = default)
     {
         var (binder, problems) = Start(utf8Json, file, options);
-        var (header, stopped) = await FindingsParser.ParseAsync(utf8Json, file, problems, binder, cancellationToken).ConfigureAwait(false);
+        var (header, stopped) = await FindingsParser.ParseAsync(utf8Json, file, problems, binder, (options ?? FindingsReaderOptions.Default).ScanCases, cancellationToken).ConfigureAwait(false);
         return binder.Finish(header, stopped);
     }
 

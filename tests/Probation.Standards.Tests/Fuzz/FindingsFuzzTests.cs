@@ -42,7 +42,7 @@ public class FindingsFuzzTests
             .Select(f => (Path.GetRelativePath(Seeds.Folder, f), System.IO.File.ReadAllBytes(f)))
             .ToArray());
 
-    private static Gen<Mutation> MutationGen =>
+    internal static Gen<Mutation> MutationGen =>
         from kind in Gen.Elements(Enum.GetValues<MutationKind>())
         from place in Gen.Choose(0, int.MaxValue)
         from what in Gen.Choose(0, int.MaxValue)
@@ -50,7 +50,7 @@ public class FindingsFuzzTests
         select new Mutation(kind, place, what, other);
 
     /// <summary>A seed document (two in three) or a generated valid one, with one to six mutations (one most often).</summary>
-    private static Gen<Mutant> MutantGen =>
+    internal static Gen<Mutant> MutantGen =>
         from seed in Gen.Frequency(
             (2, Gen.Elements(SeedDocuments.Value)),
             (1, from cases in BulkArbitraries.CaseSets().Generator

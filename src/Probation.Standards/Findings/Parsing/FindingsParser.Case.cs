@@ -179,12 +179,13 @@ internal sealed partial class FindingsParser
     }
 
     // Once, after the first cases: they give their size, and the rest of the document is taken to be cases of that size.
-    private void EstimateCases(ref Utf8JsonReader reader)
+    // `at`: the absolute offset of the last case's closing brace.
+    private void EstimateCases(long at)
     {
         if (this.caseIndex == EstimateAfter && this.length > 0)
         {
-            var perCase = Math.Max(MinBytesPerCase, (this.Absolute(ref reader) - this.casesStart) / EstimateAfter);
-            this.handler.CasesExpected(EstimateAfter + ((this.length - this.Absolute(ref reader)) / perCase));
+            var perCase = Math.Max(MinBytesPerCase, (at - this.casesStart) / EstimateAfter);
+            this.handler.CasesExpected(EstimateAfter + ((this.length - at) / perCase));
         }
     }
 
@@ -216,38 +217,34 @@ internal sealed partial class FindingsParser
                 : -1;
         }
 
-        var name = reader.ValueSpan;
-        return name.Length switch
-        {
-            2 => name.SequenceEqual("id"u8) ? 0 : -1,
-            4 => name.SequenceEqual("tags"u8) ? 6 : -1,
-            5 => name.SequenceEqual("start"u8) ? 2 : -1,
-            7 => name.SequenceEqual("answers"u8) ? 5 : -1,
-            8 => name.SequenceEqual("sentence"u8) ? 1 : -1,
-            9 when name[0] == (byte)'s' => name.SequenceEqual("suspended"u8) ? 3 : -1,
-            9 => name.SequenceEqual("exemption"u8) ? 4 : -1,
-            _ => -1,
-        };
+        return FieldOf(reader.ValueSpan);
     }
+
+    // A case field's bit in the seen-mask from its unescaped name, or -1 for a name that is not a case field.
+    private static int FieldOf(ReadOnlySpan<byte> name) => name.Length switch
+    {
+        2 => name.SequenceEqual("id"u8) ? 0 : -1,
+        4 => name.SequenceEqual("tags"u8) ? 6 : -1,
+        5 => name.SequenceEqual("start"u8) ? 2 : -1,
+        7 => name.SequenceEqual("answers"u8) ? 5 : -1,
+        8 => name.SequenceEqual("sentence"u8) ? 1 : -1,
+        9 when name[0] == (byte)'s' => name.SequenceEqual("suspended"u8) ? 3 : -1,
+        9 => name.SequenceEqual("exemption"u8) ? 4 : -1,
+        _ => -1,
+    };
 
     // The canonical spellings, told apart by length (each has its own), then confirmed; null for the slow way.
-    private static SentenceType? FastSentence(ref Utf8JsonReader reader)
-    {
-        if (reader.HasValueSequence || reader.ValueIsEscaped)
-        {
-            return null;
-        }
+    private static SentenceType? FastSentence(ref Utf8JsonReader reader) =>
+        reader.HasValueSequence || reader.ValueIsEscaped ? null : SentenceOf(reader.ValueSpan);
 
-        var value = reader.ValueSpan;
-        return value.Length switch
-        {
-            14 => value.SequenceEqual("CommunityOrder"u8) ? SentenceType.CommunityOrder : null,
-            7 => value.SequenceEqual("Licence"u8) ? SentenceType.Licence : null,
-            22 => value.SequenceEqual("SuspendedSentenceOrder"u8) ? SentenceType.SuspendedSentenceOrder : null,
-            23 => value.SequenceEqual("PostSentenceSupervision"u8) ? SentenceType.PostSentenceSupervision : null,
-            _ => null,
-        };
-    }
+    private static SentenceType? SentenceOf(ReadOnlySpan<byte> value) => value.Length switch
+    {
+        14 => value.SequenceEqual("CommunityOrder"u8) ? SentenceType.CommunityOrder : null,
+        7 => value.SequenceEqual("Licence"u8) ? SentenceType.Licence : null,
+        22 => value.SequenceEqual("SuspendedSentenceOrder"u8) ? SentenceType.SuspendedSentenceOrder : null,
+        23 => value.SequenceEqual("PostSentenceSupervision"u8) ? SentenceType.PostSentenceSupervision : null,
+        _ => null,
+    };
 
     // The canonical spellings only; any other (a different case, spaces) goes the slow way, which folds it.
     private static Exemption? FastExemption(ref Utf8JsonReader reader) =>
@@ -257,6 +254,17 @@ internal sealed partial class FindingsParser
         : reader.ValueTextEquals("ChildProtection"u8) ? Exemption.ChildProtection
         : reader.ValueTextEquals("IntensiveSupervisionCourt"u8) ? Exemption.IntensiveSupervisionCourt
         : null;
+
+    // The canonical spellings of an unescaped exemption, or null.
+    private static Exemption? ExemptionOf(ReadOnlySpan<byte> value) => value.Length switch
+    {
+        5 => value.SequenceEqual("Mappa"u8) ? Exemption.Mappa : null,
+        24 => value.SequenceEqual("NationalSecurityDivision"u8) ? Exemption.NationalSecurityDivision : null,
+        25 when value[0] == (byte)'V' => value.SequenceEqual("VeryHighRiskOfSeriousHarm"u8) ? Exemption.VeryHighRiskOfSeriousHarm : null,
+        25 => value.SequenceEqual("IntensiveSupervisionCourt"u8) ? Exemption.IntensiveSupervisionCourt : null,
+        15 => value.SequenceEqual("ChildProtection"u8) ? Exemption.ChildProtection : null,
+        _ => null,
+    };
 
     // yyyy-mm-dd straight from the bytes; anything else (escapes, bad dates) goes the slow way for its message.
     private static DateTime? FastDate(ref Utf8JsonReader reader)
@@ -270,23 +278,17 @@ internal sealed partial class FindingsParser
     }
 
     // The canonical spellings, told apart by length and a byte, then confirmed; -1 for anything else (the slow way).
-    private static int FastAnswer(ref Utf8JsonReader reader)
-    {
-        if (reader.HasValueSequence || reader.ValueIsEscaped)
-        {
-            return -1;
-        }
+    private static int FastAnswer(ref Utf8JsonReader reader) =>
+        reader.HasValueSequence || reader.ValueIsEscaped ? -1 : AnswerOf(reader.ValueSpan);
 
-        var value = reader.ValueSpan;
-        return value.Length switch
-        {
-            2 => value[0] == (byte)'N' && value[1] == (byte)'o' ? (int)Answer.No : -1,
-            3 when value[0] == (byte)'Y' => value[1] == (byte)'e' && value[2] == (byte)'s' ? (int)Answer.Yes : -1,
-            3 => value.SequenceEqual("N/A"u8) ? (int)Answer.NotApplicable : -1,
-            13 => value.SequenceEqual("NotApplicable"u8) ? (int)Answer.NotApplicable : -1,
-            _ => -1,
-        };
-    }
+    private static int AnswerOf(ReadOnlySpan<byte> value) => value.Length switch
+    {
+        2 => value[0] == (byte)'N' && value[1] == (byte)'o' ? (int)Answer.No : -1,
+        3 when value[0] == (byte)'Y' => value[1] == (byte)'e' && value[2] == (byte)'s' ? (int)Answer.Yes : -1,
+        3 => value.SequenceEqual("N/A"u8) ? (int)Answer.NotApplicable : -1,
+        13 => value.SequenceEqual("NotApplicable"u8) ? (int)Answer.NotApplicable : -1,
+        _ => -1,
+    };
 
     private void ReadAnswers(ref Utf8JsonReader reader, RawCase rawCase)
     {
@@ -430,56 +432,5 @@ internal sealed partial class FindingsParser
     {
         this.Report(ref reader, place.Path, ProblemCode.WrongType, $"{what}, not {Describe(reader.TokenType)}");
         SkipValue(ref reader);
-    }
-
-    /// <summary>
-    /// One string per distinct key-question id, matched as UTF-8: a document repeats the same dozen ids in
-    /// every case, usually in the same order, so the slot of the answer's position is tried first.
-    /// </summary>
-    private sealed class IdCache
-    {
-        private const int MaxEntries = 64;
-        private readonly byte[][] utf8 = new byte[MaxEntries][];
-        private readonly List<string> text = new();
-        private int count;
-
-        /// <summary>The ids cached, by slot.</summary>
-        public IReadOnlyList<string> Ids => this.text;
-
-        // slot: the id's entry in the cache (one entry per distinct id, so equal slots mean equal ids), or -1
-        // for an id not cached (escaped, or the cache is full), which the caller compares as a string.
-        public string Get(ref Utf8JsonReader reader, int position, out int slot)
-        {
-            if (!reader.HasValueSequence && !reader.ValueIsEscaped)
-            {
-                var name = reader.ValueSpan;
-                if (position < this.count && name.SequenceEqual(this.utf8[position]))
-                {
-                    slot = position;
-                    return this.text[position];
-                }
-
-                for (var i = 0; i < this.count; i++)
-                {
-                    if (name.SequenceEqual(this.utf8[i]))
-                    {
-                        slot = i;
-                        return this.text[i];
-                    }
-                }
-            }
-
-            var id = reader.GetString()!;
-            slot = -1;
-            if (this.text.Count < MaxEntries && !reader.HasValueSequence && !reader.ValueIsEscaped && !this.text.Contains(id))
-            {
-                slot = this.count;
-                this.utf8[slot] = reader.ValueSpan.ToArray();
-                this.text.Add(id);
-                this.count++;
-            }
-
-            return id;
-        }
     }
 }

@@ -35,6 +35,7 @@ internal sealed partial class FindingsParser
     private long caseIndex;
     private RawCase? spare;
     private Func<long, (long Line, long Column)>? locateCase;
+    private (long Line, long Column)? refusedStringAt;
 
     // The pump: buffer[start, end) holds unread bytes; buffer[0] is at absolute offset `origin`; bytes up to
     // `validEnd` are checked UTF-8; `badByteAt` is the absolute offset of the first byte that is not.
@@ -48,8 +49,9 @@ internal sealed partial class FindingsParser
     private long badByteAt = -1;
     private JsonReaderState state = new(ReaderOptions);
 
-    private FindingsParser(Stream stream, string file, ProblemSink problems, IFindingsHandler handler)
+    private FindingsParser(Stream stream, string file, ProblemSink problems, IFindingsHandler handler, bool scanCases)
     {
+        this.scanCases = scanCases;
         this.length = stream.CanSeek ? stream.Length - stream.Position : -1;
 
         this.file = file;
@@ -70,9 +72,9 @@ internal sealed partial class FindingsParser
     /// <summary>Whether reading stopped early at malformed JSON or bad bytes, so the document-level rules are not checked.</summary>
     public bool Stopped { get; private set; }
 
-    public static RawHeader Parse(Stream stream, string file, ProblemSink problems, IFindingsHandler handler, out bool stopped)
+    public static RawHeader Parse(Stream stream, string file, ProblemSink problems, IFindingsHandler handler, bool scanCases, out bool stopped)
     {
-        var parser = new FindingsParser(stream, file, problems, handler);
+        var parser = new FindingsParser(stream, file, problems, handler, scanCases);
         try
         {
             while (!parser.Process())
@@ -100,9 +102,9 @@ internal sealed partial class FindingsParser
         }
     }
 
-    public static async Task<(RawHeader Header, bool Stopped)> ParseAsync(Stream stream, string file, ProblemSink problems, IFindingsHandler handler, CancellationToken cancellationToken)
+    public static async Task<(RawHeader Header, bool Stopped)> ParseAsync(Stream stream, string file, ProblemSink problems, IFindingsHandler handler, bool scanCases, CancellationToken cancellationToken)
     {
-        var parser = new FindingsParser(stream, file, problems, handler);
+        var parser = new FindingsParser(stream, file, problems, handler, scanCases);
         try
         {
             while (!parser.Process())
@@ -151,8 +153,9 @@ internal sealed partial class FindingsParser
 
         // One reader per buffer fill: steps run until one needs more data (a failed step leaves the reader
         // where it was), then the unread tail is kept and the buffer refilled.
-        var isFinal = this.final || this.badByteAt >= 0;
-        var reader = new Utf8JsonReader(this.buffer.AsSpan(this.start, limit - this.start), isFinal, this.state);
+        this.readerFinal = this.final || this.badByteAt >= 0;
+        this.readerEnd = limit;
+        var reader = new Utf8JsonReader(this.buffer.AsSpan(this.start, limit - this.start), this.readerFinal, this.state);
         try
         {
             while (this.context != Context.Done && this.Step(ref reader))
@@ -167,15 +170,15 @@ internal sealed partial class FindingsParser
         }
         catch (JsonException ex)
         {
-            var line = (ex.LineNumber ?? 0) + 1;
-            var column = this.CharacterColumn(this.start + (int)reader.BytesConsumed, line, (ex.BytePositionInLine ?? 0) + 1);
+            var (line, byteColumn) = this.SyntaxPosition(ex);
+            var column = this.CharacterColumn(this.start + (int)reader.BytesConsumed, line, byteColumn);
             this.Stop(new InputProblem(ProblemCode.Syntax, this.file, this.CurrentPath, CleanReaderMessage(ex.Message), line, column));
             return true;
         }
         catch (InvalidOperationException)
         {
             // Utf8JsonReader.GetString refuses an escape such as \ud800 with no partner.
-            var at = this.Locate(ref reader);
+            var at = this.refusedStringAt ?? this.Locate(ref reader);
             this.Stop(new InputProblem(ProblemCode.NotUtf8, this.file, this.CurrentPath, "a string has an escaped unpaired surrogate (such as \\ud800), which is not text", at.Line, at.Column));
             return true;
         }
@@ -266,6 +269,7 @@ internal sealed partial class FindingsParser
     // Keeps the unread bytes at the front, grows the buffer when one unit fills it, and counts the consumed bytes' lines.
     private void MakeRoom()
     {
+        this.PlaceResume(advance: true);
         this.tracker.AdvanceTo(this.buffer.AsSpan(0, this.end), this.origin, this.origin + this.start);
         if (this.start > 0)
         {
@@ -445,6 +449,11 @@ internal sealed partial class FindingsParser
     // kept (its problems included) and the step is retried after a refill.
     private bool StepInCases(ref Utf8JsonReader reader)
     {
+        if (this.afterCaseObject && this.scanCases)
+        {
+            this.ScanAhead(ref reader);
+        }
+
         this.pathName = "cases";
         this.pathIndex = this.caseIndex;
         var attempt = reader;
@@ -457,6 +466,7 @@ internal sealed partial class FindingsParser
             {
                 reader = attempt;
                 this.context = Context.InRoot;
+                this.afterCaseObject = false;
                 return true;
             }
 
@@ -477,8 +487,9 @@ internal sealed partial class FindingsParser
             }
 
             reader = attempt;
+            this.afterCaseObject = reader.TokenType == JsonTokenType.EndObject;
             this.caseIndex++;
-            this.EstimateCases(ref reader);
+            this.EstimateCases(this.Absolute(ref reader));
             if (this.handler.Case(rawCase))
             {
                 rawCase.Fix(); // kept for later: placed while its bytes are still here
@@ -495,6 +506,12 @@ internal sealed partial class FindingsParser
             this.spare = retry ?? this.spare;
             this.problems.Rewind(mark);
             return false;
+        }
+        catch (InvalidOperationException)
+        {
+            // A string in the case with an escaped unpaired surrogate: placed at the string, not where the case began.
+            this.refusedStringAt = this.Locate(ref attempt);
+            throw;
         }
     }
 

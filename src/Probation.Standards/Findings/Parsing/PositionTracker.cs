@@ -16,6 +16,12 @@ internal sealed class PositionTracker
 
     public long Offset => this.offset;
 
+    /// <summary>The line counted up to <see cref="Offset"/>.</summary>
+    public long Line => this.line;
+
+    /// <summary>The absolute offset of the first byte of <see cref="Line"/>.</summary>
+    public long LineStart => this.lineStart;
+
     /// <summary>A UTF-8 byte order mark is not a character of the first line.</summary>
     public void SkipBom(int length)
     {
@@ -37,6 +43,20 @@ internal sealed class PositionTracker
     /// <summary>The line and column of an absolute offset at or after <see cref="Offset"/> within the buffer.</summary>
     public (long Line, long Column) Locate(ReadOnlySpan<byte> buffer, long bufferOrigin, long at)
     {
+        var (offset, line, lineStart, continuations) = this.CountTo(buffer, bufferOrigin, at);
+        return (line, Math.Max(1, offset - lineStart - continuations + 1));
+    }
+
+    /// <summary>The line of an absolute offset at or after <see cref="Offset"/> within the buffer, and the absolute offset of that line's first byte.</summary>
+    public (long Line, long LineStart) LineOf(ReadOnlySpan<byte> buffer, long bufferOrigin, long at)
+    {
+        var (_, line, lineStart, _) = this.CountTo(buffer, bufferOrigin, at);
+        return (line, lineStart);
+    }
+
+    // Counts from Offset to `at` without moving the tracker.
+    private (long Offset, long Line, long LineStart, long Continuations) CountTo(ReadOnlySpan<byte> buffer, long bufferOrigin, long at)
+    {
         var offset = this.offset;
         var line = this.line;
         var lineStart = this.lineStart;
@@ -46,7 +66,7 @@ internal sealed class PositionTracker
             Count(buffer, bufferOrigin, ref offset, Math.Min(at, bufferOrigin + buffer.Length), ref line, ref lineStart, ref continuations);
         }
 
-        return (line, Math.Max(1, offset - lineStart - continuations + 1));
+        return (offset, line, lineStart, continuations);
     }
 
     private static void Count(ReadOnlySpan<byte> buffer, long bufferOrigin, ref long offset, long to, ref long line, ref long lineStart, ref long continuations)

@@ -127,17 +127,23 @@ internal sealed class RawCase : Cases.ICaseId
     }
 
     /// <summary>Adds an answer by the parser's id slot; only while <see cref="BySlot"/>.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public void AddBySlot(int slot, Answer value)
     {
         if (this.slotCount == this.slots.Length)
         {
-            Array.Resize(ref this.slots, this.slots.Length * 2);
-            Array.Resize(ref this.slotValues, this.slotValues.Length * 2);
+            this.GrowSlots();
         }
 
         this.slots[this.slotCount] = slot;
         this.slotValues[this.slotCount] = value;
         this.slotCount++;
+    }
+
+    private void GrowSlots()
+    {
+        Array.Resize(ref this.slots, this.slots.Length * 2);
+        Array.Resize(ref this.slotValues, this.slotValues.Length * 2);
     }
 
     /// <summary>The case's tags in document order, or <see langword="null"/> without any.</summary>
