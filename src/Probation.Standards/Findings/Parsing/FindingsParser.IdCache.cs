@@ -17,9 +17,8 @@ internal sealed partial class FindingsParser
     {
         private const int MaxEntries = 64;
         private readonly byte[][] utf8 = new byte[MaxEntries][];
-        private readonly byte[][] heads = new byte[MaxEntries][];
-        private readonly ulong[] headFirst = new ulong[MaxEntries];
-        private readonly ulong[] headLast = new ulong[MaxEntries];
+        private readonly EntryHead[] compact = new EntryHead[MaxEntries];
+        private readonly EntryHead[] spaced = new EntryHead[MaxEntries];
         private readonly List<string> text = new();
         private int count;
 
@@ -27,8 +26,9 @@ internal sealed partial class FindingsParser
         public IReadOnlyList<string> Ids => this.text;
 
         /// <summary>
-        /// The slot at <paramref name="position"/> when <paramref name="bytes"/> hold, from <paramref name="at"/>,
-        /// that id's entry head written compactly (<c>"id":"</c>, no blanks); else -1.
+        /// Where the value's opening quote is when <paramref name="bytes"/> hold, from <paramref name="at"/>, the
+        /// entry head of the id cached at <paramref name="position"/>, written compactly (<c>"id":"</c>) or as
+        /// pretty printers write it (<c>"id": "</c>); else -1.
         /// </summary>
         public int HeadAt(ReadOnlySpan<byte> bytes, int at, int position)
         {
@@ -37,24 +37,14 @@ internal sealed partial class FindingsParser
                 return -1;
             }
 
-            var head = this.heads[position];
-            if (at + head.Length > bytes.Length)
+            var length = this.compact[position].Matches(bytes, at);
+            if (length < 0)
             {
-                return -1;
+                length = this.spaced[position].Matches(bytes, at);
             }
 
-            if (head.Length >= sizeof(ulong) && head.Length <= 2 * sizeof(ulong))
-            {
-                return BinaryPrimitives.ReadUInt64LittleEndian(bytes.Slice(at)) == this.headFirst[position]
-                    && BinaryPrimitives.ReadUInt64LittleEndian(bytes.Slice(at + head.Length - sizeof(ulong))) == this.headLast[position]
-                    ? position : -1;
-            }
-
-            return bytes.Slice(at, head.Length).SequenceEqual(head) ? position : -1;
+            return length < 0 ? -1 : at + length - 1;
         }
-
-        /// <summary>The bytes of a slot's entry head, up to and including the value's opening quote.</summary>
-        public int HeadLength(int slot) => this.heads[slot].Length;
 
         /// <summary>The slot of an unescaped id already cached, or -1; the slot of the answer's position is tried first.</summary>
         public int SlotOf(ReadOnlySpan<byte> name, int position)
@@ -112,20 +102,46 @@ internal sealed partial class FindingsParser
 
         private void Add(byte[] id)
         {
-            var head = new byte[id.Length + 4];
-            head[0] = (byte)'"';
-            id.CopyTo(head, 1);
-            head[id.Length + 1] = (byte)'"';
-            head[id.Length + 2] = (byte)':';
-            head[id.Length + 3] = (byte)'"';
             var slot = this.count++;
             this.utf8[slot] = id;
-            this.heads[slot] = head;
-            if (head.Length >= sizeof(ulong))
+            this.compact[slot] = new EntryHead(id, "\":\"");
+            this.spaced[slot] = new EntryHead(id, "\": \"");
+        }
+    }
+
+    /// <summary>An id's entry head, its quoted id, a colon and the value's opening quote, kept as two eight-byte words when it fits in 8 to 16 bytes.</summary>
+    private readonly struct EntryHead
+    {
+        private readonly byte[] bytes;
+        private readonly ulong first;
+        private readonly ulong last;
+
+        public EntryHead(byte[] id, string between)
+        {
+            this.bytes = new byte[1 + id.Length + between.Length];
+            this.bytes[0] = (byte)'"';
+            id.CopyTo(this.bytes, 1);
+            System.Text.Encoding.ASCII.GetBytes(between, 0, between.Length, this.bytes, 1 + id.Length);
+            this.first = this.bytes.Length >= sizeof(ulong) ? BinaryPrimitives.ReadUInt64LittleEndian(this.bytes) : 0;
+            this.last = this.bytes.Length >= sizeof(ulong) ? BinaryPrimitives.ReadUInt64LittleEndian(this.bytes.AsSpan(this.bytes.Length - sizeof(ulong))) : 0;
+        }
+
+        /// <summary>The head's length when <paramref name="input"/> holds it at <paramref name="at"/>, else -1.</summary>
+        public int Matches(ReadOnlySpan<byte> input, int at)
+        {
+            var length = this.bytes.Length;
+            if (at + length > input.Length)
             {
-                this.headFirst[slot] = BinaryPrimitives.ReadUInt64LittleEndian(head);
-                this.headLast[slot] = BinaryPrimitives.ReadUInt64LittleEndian(head.AsSpan(head.Length - sizeof(ulong)));
+                return -1;
             }
+
+            if (length is >= sizeof(ulong) and <= 2 * sizeof(ulong))
+            {
+                return BinaryPrimitives.ReadUInt64LittleEndian(input.Slice(at)) == this.first
+                    && BinaryPrimitives.ReadUInt64LittleEndian(input.Slice(at + length - sizeof(ulong))) == this.last ? length : -1;
+            }
+
+            return input.Slice(at, length).SequenceEqual(this.bytes) ? length : -1;
         }
     }
 }

@@ -216,10 +216,12 @@ internal sealed partial class FindingsParser
         {
             // Producers write the ids in the same order in every case, and compactly: the entry expected here is
             // tried first, whole up to its value's opening quote.
-            var slot = this.keyQuestionIds.HeadAt(bytes, i, count);
-            if (slot >= 0)
+            int slot;
+            var quote = this.keyQuestionIds.HeadAt(bytes, i, count);
+            if (quote >= 0)
             {
-                i += this.keyQuestionIds.HeadLength(slot) - 1;
+                slot = count;
+                i = quote;
             }
             else if (!ScanString(bytes, ref i, out var id) || (slot = this.keyQuestionIds.SlotOf(id, count)) < 0 || !SkipColon(bytes, ref i))
             {
@@ -401,13 +403,25 @@ internal sealed partial class FindingsParser
         return false;
     }
 
-    // JSON's four blanks: space, tab, line feed and carriage return.
+    // JSON's four blanks: space, tab, line feed and carriage return; runs of spaces (indents) eight at a time.
     private static int SkipBlank(ReadOnlySpan<byte> bytes, int i)
     {
         while (i < bytes.Length)
         {
             var b = bytes[i];
-            if (b > (byte)' ' || (b != (byte)' ' && b != (byte)'\n' && b != (byte)'\r' && b != (byte)'\t'))
+            if (b > (byte)' ')
+            {
+                break;
+            }
+
+            if (b == (byte)' ' && i + sizeof(ulong) <= bytes.Length)
+            {
+                var notSpaces = BinaryPrimitives.ReadUInt64LittleEndian(bytes.Slice(i)) ^ EightSpaces;
+                i += notSpaces == 0 ? sizeof(ulong) : LeadingZeroBytes(notSpaces);
+                continue;
+            }
+
+            if (b != (byte)' ' && b != (byte)'\n' && b != (byte)'\r' && b != (byte)'\t')
             {
                 break;
             }
@@ -416,6 +430,25 @@ internal sealed partial class FindingsParser
         }
 
         return i;
+    }
+
+    private const ulong EightSpaces = 0x2020_2020_2020_2020;
+
+    // The zero bytes at the low end of a little-endian word that is not zero.
+    private static int LeadingZeroBytes(ulong word)
+    {
+#if NET
+        return System.Numerics.BitOperations.TrailingZeroCount(word) >> 3;
+#else
+        var n = 0;
+        while ((word & 0xFF) == 0)
+        {
+            word >>= 8;
+            n++;
+        }
+
+        return n;
+#endif
     }
 
     // A syntax error's 1-based line and byte column: a resumed reader counts from where it resumed.
