@@ -120,24 +120,16 @@ internal sealed partial class FindingsParser
                 return -1;
             }
 
-            i = SkipBlank(bytes, i);
-            if (i >= bytes.Length)
+            var next = NextMember(bytes, ref i);
+            if (next < 0)
             {
                 return -1;
             }
 
-            if (bytes[i] == (byte)'}')
+            if (next == 0)
             {
-                i++;
                 break;
             }
-
-            if (bytes[i] != (byte)',')
-            {
-                return -1;
-            }
-
-            i = SkipBlank(bytes, i + 1);
         }
 
         // The rules ReadCase checks at a case's end: each broken one is left to it.
@@ -245,24 +237,11 @@ internal sealed partial class FindingsParser
             }
 
             rawCase.AddBySlot(slot, (Answer)answer);
-            i = SkipBlank(bytes, i);
-            if (i >= bytes.Length)
+            var next = NextMember(bytes, ref i);
+            if (next <= 0)
             {
-                return false;
+                return next == 0;
             }
-
-            if (bytes[i] == (byte)'}')
-            {
-                i++;
-                return true;
-            }
-
-            if (bytes[i] != (byte)',')
-            {
-                return false;
-            }
-
-            i = SkipBlank(bytes, i + 1);
         }
     }
 
@@ -287,6 +266,25 @@ internal sealed partial class FindingsParser
 
         i += (yes * 5) + (no * 4) + (notApplicable * 15);
         return (yes * (int)Answer.Yes) + (no * (int)Answer.No) + (notApplicable * (int)Answer.NotApplicable);
+    }
+
+    // After a member of an object: 1 and i at the next member after a comma, 0 and i past the closing brace, or -1.
+    private static int NextMember(ReadOnlySpan<byte> bytes, ref int i)
+    {
+        i = SkipBlank(bytes, i);
+        if (i < bytes.Length && bytes[i] == (byte)',')
+        {
+            i = SkipBlank(bytes, i + 1);
+            return 1;
+        }
+
+        if (i < bytes.Length && bytes[i] == (byte)'}')
+        {
+            i++;
+            return 0;
+        }
+
+        return -1;
     }
 
     // A colon between blanks, after a field name.
@@ -335,24 +333,11 @@ internal sealed partial class FindingsParser
             }
 
             tags.Add(new KeyValuePair<string, string>(key, Utf8Text(value)));
-            i = SkipBlank(bytes, i);
-            if (i >= bytes.Length)
+            var next = NextMember(bytes, ref i);
+            if (next <= 0)
             {
-                return false;
+                return next == 0;
             }
-
-            if (bytes[i] == (byte)'}')
-            {
-                i++;
-                return true;
-            }
-
-            if (bytes[i] != (byte)',')
-            {
-                return false;
-            }
-
-            i = SkipBlank(bytes, i + 1);
         }
     }
 
