@@ -2,6 +2,7 @@ using System;
 using System.Buffers.Binary;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Probation.Standards.Frameworks;
 using Probation.Standards.Reset;
@@ -81,42 +82,42 @@ public sealed class TallyBuilder
     /// <param name="inspectedCase">A case of this builder's framework.</param>
     /// <returns>The case's Reset class; <see cref="InspectedCase.Classify"/> gives the days too.</returns>
     /// <exception cref="ArgumentException">The case follows another framework.</exception>
-    public CaseClass Add(InspectedCase inspectedCase) => this.Add(inspectedCase, out _);
-
-    /// <summary>Adds one case; gives its Reset class and the days from start to suspension (R9).</summary>
-    internal CaseClass Add(InspectedCase inspectedCase, out int? daysToSuspension)
+    public CaseClass Add(InspectedCase inspectedCase)
     {
         if (inspectedCase is null)
         {
             throw new ArgumentNullException(nameof(inspectedCase));
         }
 
-        if (!ReferenceEquals(inspectedCase.Framework, this.framework) && !inspectedCase.Framework.Equals(this.framework))
+        if (!ReferenceEquals(inspectedCase.Framework, this.framework))
         {
-            throw new ArgumentException($"case {inspectedCase.Id} follows {inspectedCase.Framework}; this builder tallies {this.framework}", nameof(inspectedCase));
+            this.CheckFramework(inspectedCase);
         }
 
-        return this.Add(inspectedCase.Answers.AsImmutableArray().AsSpan(), inspectedCase.AnsweredMask, inspectedCase.Sentence, inspectedCase.Start, inspectedCase.Suspended, inspectedCase.Exemption, inspectedCase, out daysToSuspension);
+        // A case neither suspended nor exempt is core (R9) and raises no warning: it reads no dates.
+        if (inspectedCase.Suspended is null && inspectedCase.Exemption is null)
+        {
+            this.AddAnswers(inspectedCase.Answers.Span);
+            this.CountCase(inspectedCase.AnsweredMask, CaseClass.Core, inspectedCase.Sentence);
+            return CaseClass.Core;
+        }
+
+        return this.Add(inspectedCase.Answers.Span, inspectedCase.AnsweredMask, inspectedCase.Sentence, inspectedCase.Start, inspectedCase.Suspended, inspectedCase.Exemption, inspectedCase);
     }
 
     /// <summary>
     /// Adds one case from its parts, already checked (a reader's bound case): answers aligned with the framework's
     /// key questions; <paramref name="id"/> is asked for the id only when a warning names the case.
     /// </summary>
-    internal CaseClass Add(ReadOnlySpan<Answer> answers, ulong answeredMask, SentenceType? sentence, DateTime? start, DateTime? suspended, Exemption? exemption, ICaseId id) =>
-        this.Add(answers, answeredMask, sentence, start, suspended, exemption, id, out _);
-
-    private CaseClass Add(ReadOnlySpan<Answer> answers, ulong answeredMask, SentenceType? sentence, DateTime? start, DateTime? suspended, Exemption? exemption, ICaseId id, out int? daysToSuspension)
+    internal CaseClass Add(ReadOnlySpan<Answer> answers, ulong answeredMask, SentenceType? sentence, DateTime? start, DateTime? suspended, Exemption? exemption, ICaseId id)
     {
         CaseClass @class;
         if (suspended is { } s)
         {
-            daysToSuspension = (int)(s - start!.Value).TotalDays;
-            @class = ResetClassifier.ClassOf(daysToSuspension, exemption, this.framework.Reset);
+            @class = ResetClassifier.ClassOf((int)(s - start!.Value).TotalDays, exemption, this.framework.Reset);
         }
         else
         {
-            daysToSuspension = null;
             @class = exemption is null ? CaseClass.Core : ResetClassifier.ClassOf(null, exemption, this.framework.Reset);
         }
 
@@ -124,23 +125,45 @@ public sealed class TallyBuilder
         {
             this.AddAdjusted(id, answers);
         }
-        else if (answers.Length is >= LaneMin and <= LaneMax)
-        {
-            this.AddToLanes(answers);
-        }
         else
         {
-            // Answer is NotApplicable 0, No 1, Yes 2: relevant is (a + 1) >> 1, Yes is a >> 1; no branch per answer.
-            var yes = this.yes.AsSpan(0, answers.Length);
-            var relevant = this.relevant.AsSpan(0, answers.Length);
-            for (var i = 0; i < answers.Length; i++)
-            {
-                var a = (int)answers[i];
-                relevant[i] += (a + 1) >> 1;
-                yes[i] += a >> 1;
-            }
+            this.AddAnswers(answers);
         }
 
+        this.CountCase(answeredMask, @class, sentence);
+        if (suspended is { } date)
+        {
+            this.SuspensionWarnings(id, exemption, date, @class);
+        }
+
+        return @class;
+    }
+
+    // The answers of a case whose every answer counts: in byte lanes for 8 to 16 key questions, else one by one.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void AddAnswers(ReadOnlySpan<Answer> answers)
+    {
+        if (answers.Length is >= LaneMin and <= LaneMax)
+        {
+            this.AddToLanes(answers);
+            return;
+        }
+
+        // Answer is NotApplicable 0, No 1, Yes 2: relevant is (a + 1) >> 1, Yes is a >> 1; no branch per answer.
+        var yes = this.yes.AsSpan(0, answers.Length);
+        var relevant = this.relevant.AsSpan(0, answers.Length);
+        for (var i = 0; i < answers.Length; i++)
+        {
+            var a = (int)answers[i];
+            relevant[i] += (a + 1) >> 1;
+            yes[i] += a >> 1;
+        }
+    }
+
+    // A case's mark on the counts: the key questions it answered, its class and its sentence.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void CountCase(ulong answeredMask, CaseClass @class, SentenceType? sentence)
+    {
         this.answered |= answeredMask;
         this.inspected++;
         this.classes[(int)@class]++;
@@ -148,13 +171,16 @@ public sealed class TallyBuilder
         {
             this.sentences[(int)sentenceType]++;
         }
+    }
 
-        if (suspended is { } date)
+    // The framework check's slow half: an equal framework that is another object passes; any other throws.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void CheckFramework(InspectedCase inspectedCase)
+    {
+        if (!inspectedCase.Framework.Equals(this.framework))
         {
-            this.SuspensionWarnings(id, exemption, date, @class);
+            throw new ArgumentException($"case {inspectedCase.Id} follows {inspectedCase.Framework}; this builder tallies {this.framework}", nameof(inspectedCase));
         }
-
-        return @class;
     }
 
     /// <summary>The tallies of the cases added so far.</summary>
@@ -233,11 +259,17 @@ public sealed class TallyBuilder
         var low = BinaryPrimitives.ReadUInt64LittleEndian(bytes);
 
         // The last eight answers, shifted so that answer 8 lands in lane 0; the answers 0-7 read twice fall off.
-        var high = bytes.Length == LaneMin ? 0UL : BinaryPrimitives.ReadUInt64LittleEndian(bytes.Slice(bytes.Length - 8)) >> (8 * (LaneMax - bytes.Length));
-        this.yesLow += (low >> 1) & LowBits;
-        this.yesHigh += (high >> 1) & LowBits;
-        this.relevantLow += ((low + LowBits) >> 1) & LowBits;
-        this.relevantHigh += ((high + LowBits) >> 1) & LowBits;
+        // Unchecked: no lane passes 255 before the spill and no byte passes 3, so nothing overflows; checked, each add
+        // would branch on its carry.
+        var high = bytes.Length == LaneMin ? 0UL : BinaryPrimitives.ReadUInt64LittleEndian(bytes.Slice(bytes.Length - 8)) >> unchecked(8 * (LaneMax - bytes.Length));
+        unchecked
+        {
+            this.yesLow += (low >> 1) & LowBits;
+            this.yesHigh += (high >> 1) & LowBits;
+            this.relevantLow += ((low + LowBits) >> 1) & LowBits;
+            this.relevantHigh += ((high + LowBits) >> 1) & LowBits;
+        }
+
         if (++this.inLanes == byte.MaxValue)
         {
             this.SpillLanes();
