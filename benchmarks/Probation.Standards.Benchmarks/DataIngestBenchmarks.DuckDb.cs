@@ -20,8 +20,12 @@ public partial class DataIngestBenchmarks
     private DuckDBConnection duck = null!;
     private CaseTableQuery query = null!;
 
-    private void SetupDuckDb()
+    /// <summary>Setup of (a) and (b): the files, the Parquet file loaded into DuckDB, then each contender's tallies checked.</summary>
+    [GlobalSetup(Targets = new[] { nameof(DuckDbPushDownTally), nameof(DuckDbTallyQueryOnly), nameof(DuckDbRowsIntoCaseBatch) })]
+    public void SetupDuckDb()
     {
+        this.Files();
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
         this.duck = new DuckDBConnection("DataSource=:memory:");
         this.duck.Open();
         using (var command = this.duck.CreateCommand())
@@ -30,24 +34,13 @@ public partial class DataIngestBenchmarks
             command.ExecuteNonQuery();
         }
 
+        Console.WriteLine($"// DuckDB: table loaded from the Parquet file in {stopwatch.Elapsed.TotalSeconds:0.0} s");
         this.query = new CaseTableQuery(Data.Framework, SqlDialect.DuckDb);
 
-        // The four contenders must count the same answers: the key-question tallies are compared (the query's rows
-        // carry no sentence counts, so its case counts are checked on the Reset classes only).
-        var json = this.JsonStreamingTally();
-        var pushed = this.DuckDbPushDownTally();
-        var bare = this.DuckDbTallyQueryOnly();
-        var moved = this.DuckDbRowsIntoCaseBatch();
-        foreach (var (name, tallies) in new[] { ("push-down", pushed), ("tally query", bare), ("rows moved", moved) })
-        {
-            if (!tallies.KeyQuestions.Equals(json.KeyQuestions)
-                || tallies.Cases?.Inspected != json.Cases?.Inspected
-                || tallies.Cases?.Adjusted != json.Cases?.Adjusted
-                || tallies.Cases?.Exempt != json.Cases?.Exempt)
-            {
-                throw new InvalidOperationException($"the DuckDB {name} tallies differ from the JSON reader's");
-            }
-        }
+        // The query's rows carry no sentence counts: its key-question tallies and Reset counts are checked.
+        this.Check("DuckDB push-down", this.DuckDbPushDownTally(), full: false);
+        this.Check("DuckDB tally query", this.DuckDbTallyQueryOnly(), full: false);
+        this.Check("DuckDB rows moved", this.DuckDbRowsIntoCaseBatch(), full: false);
     }
 
     private void CleanupDuckDb() => this.duck?.Dispose();

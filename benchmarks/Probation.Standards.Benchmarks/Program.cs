@@ -69,7 +69,7 @@ public static class Program
                 var table = Parquet.CaseTableReader.ReadFile(args[1], Data.SheetOptions);
                 stopwatch.Stop();
                 cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
-                Console.WriteLine($"{table}: {table.Cases}; elapsed {stopwatch.Elapsed.TotalSeconds:0.000} s (CPU {cpu.TotalSeconds:0.000} s), {stopwatch.Elapsed.TotalNanoseconds / table.Rows:0.0} ns/case; GC total allocated {GC.GetTotalAllocatedBytes() / 1e6:0} MB");
+                Console.WriteLine($"{table}: {table.Cases}; elapsed {stopwatch.Elapsed.TotalSeconds:0.000} s (CPU {cpu.TotalSeconds:0.000} s), {stopwatch.Elapsed.TotalNanoseconds / table.Rows:0.0} ns/case; GC total allocated {GC.GetTotalAllocatedBytes() / 1e6:0} MB, collections {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}");
             }
 
             return 0;
@@ -129,6 +129,24 @@ public static class Program
             return 0;
         }
 
+        if (args.Length == 2 && args[0] == "setup-probe")
+        {
+            // setup-probe N: DataIngestBenchmarks' setups one after another (files written when missing, DuckDB
+            // loaded, every contender's tallies checked), timed, for /usr/bin/time -v to add the peak memory.
+            var bench = new DataIngestBenchmarks { N = int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) };
+            var stopwatch = Stopwatch.StartNew();
+            foreach (var (name, setup) in new (string, Action)[] { ("JSON", bench.SetupJson), ("Parquet", bench.SetupParquet), ("DuckDB", bench.SetupDuckDb) })
+            {
+                var step = Stopwatch.StartNew();
+                setup();
+                Console.WriteLine($"setup of {name}: {step.Elapsed.TotalSeconds:0.0} s; peak working set so far {Process.GetCurrentProcess().PeakWorkingSet64 / 1e9:0.00} GB");
+            }
+
+            bench.Cleanup();
+            Console.WriteLine($"all setups: {stopwatch.Elapsed.TotalSeconds:0.0} s");
+            return 0;
+        }
+
         if (args.Length >= 2 && args[0] == "duckdb-probe")
         {
             // duckdb-probe N [ROUNDS]: issue 9's DuckDB contenders side by side in one process (not BenchmarkDotNet):
@@ -136,7 +154,7 @@ public static class Program
             // each timed by wall clock and process CPU, rounds interleaved so the machine's load falls on all alike.
             var bench = new DataIngestBenchmarks { N = int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) };
             var rounds = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3;
-            bench.Setup();
+            bench.SetupDuckDb();
             try
             {
                 var contenders = new (string Name, Func<object> Run)[]
