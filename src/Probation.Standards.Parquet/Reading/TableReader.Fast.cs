@@ -121,7 +121,7 @@ internal sealed partial class TableReader
             }
 
             var map = this.idMap!.Reset(n);
-            if (!await this.ChunkAsync(meta, column, true, n, stream, this.idDecoder!, map, -1, cancellationToken).ConfigureAwait(false))
+            if (!await this.ChunkAsync(meta, column, true, n, stream, this.idDecoder!, map, -1, this.codes, cancellationToken).ConfigureAwait(false))
             {
                 return $"row group {g}: ids";
             }
@@ -156,7 +156,7 @@ internal sealed partial class TableReader
             return null;
         }
 
-        this.Prepare(n);
+        this.PrepareFast(n);
         if (this.codes.Length < n)
         {
             // Each written before it is read: no need to clear them.
@@ -187,7 +187,16 @@ internal sealed partial class TableReader
                 _ => NoDate,
             };
             var decoder = column.Role == Role.Id ? this.idDecoder! : this.decoder!;
-            if (!await this.ChunkAsync(meta, column, text, n, stream, decoder, map, nullCode, cancellationToken).ConfigureAwait(false))
+
+            // Ids and dates are decoded straight into their rows' buffers; the others' codes are converted.
+            var into = column.Role switch
+            {
+                Role.Id => this.idEntries,
+                Role.Start => this.start,
+                Role.Suspended => this.suspended,
+                _ => codes,
+            };
+            if (!await this.ChunkAsync(meta, column, text, n, stream, decoder, map, nullCode, into, cancellationToken).ConfigureAwait(false))
             {
                 return $"column {column.Name}: pages";
             }
@@ -197,28 +206,20 @@ internal sealed partial class TableReader
                 case Role.Id:
                     // Each row's id hash kept for the check at the end (a NULL id is a problem), and its entry
                     // for its text (a warning).
-                    if (!this.idHashes!.Append(codes.AsSpan(0, n), this.idMap!.Hashes))
+                    if (!this.idHashes!.Append(this.idEntries.AsSpan(0, n), this.idMap!.Hashes))
                     {
                         return "ids";
                     }
 
-                    Array.Copy(codes, this.idEntries, n);
-
                     break;
                 case Role.Sentence:
                 case Role.Exemption:
-                    var into = column.Role == Role.Sentence ? this.sentence : this.exemption;
+                    var names = column.Role == Role.Sentence ? this.sentence : this.exemption;
                     for (var r = 0; r < n; r++)
                     {
-                        into[r] = (sbyte)codes[r];
+                        names[r] = (sbyte)codes[r];
                     }
 
-                    break;
-                case Role.Start:
-                    Array.Copy(codes, this.start, n);
-                    break;
-                case Role.Suspended:
-                    Array.Copy(codes, this.suspended, n);
                     break;
                 case Role.KeyQuestion:
                     this.blankAnswers += ToAnswerCodes(codes, this.answers[column.KeyQuestion], n);
@@ -246,6 +247,42 @@ internal sealed partial class TableReader
         return null;
     }
 
+    // The rows' buffers as Prepare leaves them, but only those no column of the table writes in full (a column read
+    // fast gives every row a code, NULL included).
+    private void PrepareFast(int n)
+    {
+        this.Buffers(n);
+        bool Has(Role role) => this.columns.Exists(c => c.Role == role);
+        if (!Has(Role.Start))
+        {
+            Array.Fill(this.start, NoDate, 0, n);
+        }
+
+        if (!Has(Role.Suspended))
+        {
+            Array.Fill(this.suspended, NoDate, 0, n);
+        }
+
+        if (!Has(Role.Sentence))
+        {
+            Array.Fill(this.sentence, (sbyte)-1, 0, n);
+        }
+
+        if (!Has(Role.Exemption))
+        {
+            Array.Fill(this.exemption, (sbyte)-1, 0, n);
+        }
+
+        var questions = this.framework.KeyQuestions.Count;
+        for (var q = 0; q < questions; q++)
+        {
+            if (!this.columns.Exists(c => c.Role == Role.KeyQuestion && c.KeyQuestion == q))
+            {
+                Array.Clear(this.answers[q], 0, n);
+            }
+        }
+    }
+
     // A key question's codes (0 to 3) as the bytes the planes are built from, sixteen at a time; how many are blank.
     private static int ToAnswerCodes(int[] codes, byte[] answers, int n)
     {
@@ -269,8 +306,8 @@ internal sealed partial class TableReader
         return blanks;
     }
 
-    // Reads a column's chunk from the file and decodes it into this.codes.
-    private async ValueTask<bool> ChunkAsync(RowGroup meta, TableColumn column, bool text, int n, Stream stream, ChunkDecoder decoder, ValueMap map, int nullCode, CancellationToken cancellationToken)
+    // Reads a column's chunk from the file and decodes it into the first n of into.
+    private async ValueTask<bool> ChunkAsync(RowGroup meta, TableColumn column, bool text, int n, Stream stream, ChunkDecoder decoder, ValueMap map, int nullCode, int[] into, CancellationToken cancellationToken)
     {
         ColumnChunk? found = null;
         foreach (var c in meta.Columns)
@@ -307,7 +344,7 @@ internal sealed partial class TableReader
         stream.Position = start;
         var read = await stream.ReadAtLeastAsync(this.chunk.AsMemory(0, (int)length), (int)length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
         return read == length
-            && decoder.TryDecode(this.chunk.AsSpan(0, (int)length), (int)data.Codec, text, column.Field.MaxDefinitionLevel == 1, n, map, nullCode, this.codes.AsSpan(0, n), data.TotalUncompressedSize);
+            && decoder.TryDecode(this.chunk.AsSpan(0, (int)length), (int)data.Codec, text, column.Field.MaxDefinitionLevel == 1, n, map, nullCode, into.AsSpan(0, n), data.TotalUncompressedSize);
     }
 
     // A case's id as text, for a warning or its classification.
