@@ -129,6 +129,32 @@ public static class Program
             return 0;
         }
 
+        if (args.Length >= 2 && args[0] == "data-probe")
+        {
+            // data-probe N [ROUNDS]: DataIngestBenchmarks' JSON and Parquet contenders on the same cached files,
+            // alternated in one process (not BenchmarkDotNet), each timed by wall clock and process CPU a case.
+            var bench = new DataIngestBenchmarks { N = int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) };
+            var rounds = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5;
+            bench.SetupJson();
+            bench.SetupParquet();
+            for (var round = 0; round < rounds; round++)
+            {
+                foreach (var (name, run) in new (string Name, Func<object> Run)[] { ("JSON", bench.JsonStreamingTally), ("Parquet", bench.ParquetBulkTally) })
+                {
+                    var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+                    var stopwatch = Stopwatch.StartNew();
+                    run();
+                    stopwatch.Stop();
+                    cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+                    Console.Write($"{name} {stopwatch.Elapsed.TotalNanoseconds / bench.N,6:0} ns/case (CPU {cpu.TotalNanoseconds / bench.N,6:0})   ");
+                }
+
+                Console.WriteLine();
+            }
+
+            return 0;
+        }
+
         if (args.Length == 2 && args[0] == "setup-probe")
         {
             // setup-probe N: DataIngestBenchmarks' setups one after another (files written when missing, DuckDB
