@@ -54,7 +54,7 @@ internal sealed class IdHashes
 
         var into = this.hashes.AsSpan(this.count, entries.Length);
         var counts = this.counts;
-        var mask = counts.Length - 1;
+        var (mask, shift) = (counts.Length - 1, this.shift);
         for (var r = 0; r < entries.Length; r++)
         {
             var entry = entries[r];
@@ -65,7 +65,7 @@ internal sealed class IdHashes
 
             var hash = entryHashes[entry] | Occupied;
             into[r] = hash;
-            counts[(int)(hash >> this.shift) & mask]++;
+            counts[unchecked((int)(hash >> shift)) & mask]++;
         }
 
         this.count += entries.Length;
@@ -96,10 +96,10 @@ internal sealed class IdHashes
 
         var sorted = GC.AllocateUninitializedArray<ulong>(this.count);
         var next = (int[])starts.Clone();
-        var mask = buckets - 1;
+        var (mask, shift) = (buckets - 1, this.shift);
         foreach (var hash in this.hashes.AsSpan(0, this.count))
         {
-            sorted[next[(int)(hash >> this.shift) & mask]++] = hash;
+            sorted[next[unchecked((int)(hash >> shift)) & mask]++] = hash;
         }
 
         // Each bucket through an open-addressing table of at least twice its size, indexed by the hash's low bits
