@@ -54,7 +54,7 @@ public partial class DataIngestBenchmarks
     }
 
     // The files, then the Parquet file loaded into an in-memory DuckDB table (DuckDB reads it in parallel itself;
-    // about 12 s and 4.7 GB at 10M cases). The query's rows carry no sentence counts: the DuckDB contenders' key-
+    // 12 to 14 s and about 4.8 GB at 10M cases). The query's rows carry no sentence counts: the DuckDB contenders' key-
     // question tallies and Reset counts are checked.
     private void LoadDuckDb()
     {
