@@ -20,7 +20,7 @@ public class IdHashesTests
 
     private static HashSet<ulong> Repeated(ulong[] hashes, int sizedFor, int chunk)
     {
-        var set = new IdHashes(sizedFor);
+        var set = new IdHashes(sizedFor, new Rented());
         for (var from = 0; from < hashes.Length; from += chunk)
         {
             var part = hashes.AsSpan(from, Math.Min(chunk, hashes.Length - from));
@@ -63,9 +63,9 @@ public class IdHashesTests
         IdHashes.IsRepeated(5, repeated).ShouldBeTrue();
         IdHashes.IsRepeated(7, repeated).ShouldBeFalse();
 
-        var set = new IdHashes(2);
+        var set = new IdHashes(2, new Rented());
         set.Append(new[] { 0, -1 }, new ulong[] { 1, 2 }).ShouldBeFalse();
-        new IdHashes(1).Append(new[] { 0, 1 }, new ulong[] { 1, 2 }).ShouldBeFalse();
+        new IdHashes(1, new Rented()).Append(new[] { 0, 1 }, new ulong[] { 1, 2 }).ShouldBeFalse();
     }
 
     [Test]

@@ -22,14 +22,18 @@ internal sealed class IdHashes
     private const ulong Occupied = 1UL << 63;
 
     private readonly ulong[] hashes;
+    private readonly int capacity;
+    private readonly Rented rented;
     private readonly int[] counts;
     private readonly int shift;
     private int count;
 
-    public IdHashes(long rows)
+    public IdHashes(long rows, Rented rented)
     {
         var n = (int)Math.Clamp(rows, 0, int.MaxValue - 64);
-        this.hashes = GC.AllocateUninitializedArray<ulong>(n); // written before read
+        this.rented = rented;
+        this.capacity = n;
+        this.hashes = rented.Take<ulong>(n); // written before read
         var buckets = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Clamp(n / BucketTarget, 1, 1 << 16));
         this.counts = new int[buckets];
 
@@ -47,7 +51,7 @@ internal sealed class IdHashes
     /// </summary>
     public bool Append(ReadOnlySpan<int> entries, ReadOnlySpan<ulong> entryHashes)
     {
-        if (entries.Length > this.hashes.Length - this.count)
+        if (entries.Length > this.capacity - this.count)
         {
             return false;
         }
@@ -94,7 +98,7 @@ internal sealed class IdHashes
             largest = Math.Max(largest, this.counts[b]);
         }
 
-        var sorted = GC.AllocateUninitializedArray<ulong>(this.count);
+        var sorted = this.rented.Take<ulong>(this.count);
         var next = (int[])starts.Clone();
         var (mask, shift) = (buckets - 1, this.shift);
         foreach (var hash in this.hashes.AsSpan(0, this.count))

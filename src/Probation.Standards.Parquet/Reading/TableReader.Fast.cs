@@ -81,10 +81,10 @@ internal sealed partial class TableReader
             return "file";
         }
 
-        this.decoder ??= new ChunkDecoder();
-        this.idDecoder ??= new ChunkDecoder();
-        this.idHashes = new IdHashes(Math.Max(0, metadata.NumRows));
-        this.idMap ??= new IdMap(this.IdHash ?? IdHashes.Hash);
+        this.decoder ??= new ChunkDecoder(this.rented);
+        this.idDecoder ??= new ChunkDecoder(this.rented);
+        this.idHashes = new IdHashes(Math.Max(0, metadata.NumRows), this.rented);
+        this.idMap ??= new IdMap(this.IdHash ?? IdHashes.Hash, this.rented);
         this.textMaps ??= new Dictionary<TableColumn, TextMap>();
         this.fastIds = true;
         for (var g = 0; g < metadata.RowGroups.Count; g++)
@@ -160,8 +160,8 @@ internal sealed partial class TableReader
         if (this.codes.Length < n)
         {
             // Each written before it is read: no need to clear them.
-            this.codes = GC.AllocateUninitializedArray<int>(n);
-            this.idEntries = GC.AllocateUninitializedArray<int>(n);
+            this.codes = this.rented.Take<int>(n);
+            this.idEntries = this.rented.Take<int>(n);
         }
 
         var codes = this.codes;
@@ -338,7 +338,7 @@ internal sealed partial class TableReader
 
         if (this.chunk.Length < length)
         {
-            this.chunk = GC.AllocateUninitializedArray<byte>((int)length);
+            this.chunk = this.rented.Take<byte>((int)length);
         }
 
         stream.Position = start;
@@ -445,8 +445,9 @@ internal sealed partial class TableReader
     private sealed class IdMap : ValueMap
     {
         private readonly IdHasher hash;
+        private readonly Rented rented;
 
-        public IdMap(IdHasher hash) => this.hash = hash;
+        public IdMap(IdHasher hash, Rented rented) => (this.hash, this.rented) = (hash, rented);
 
         public int[] Offsets { get; private set; } = new int[1024];
 
@@ -461,9 +462,9 @@ internal sealed partial class TableReader
             // A chunk has at most as many ids (plain or dictionary entries) as rows: sized once, it never grows.
             if (this.Offsets.Length < rows)
             {
-                this.Offsets = GC.AllocateUninitializedArray<int>(rows);
-                this.Lengths = GC.AllocateUninitializedArray<int>(rows);
-                this.Hashes = GC.AllocateUninitializedArray<ulong>(rows);
+                this.Offsets = this.rented.Take<int>(rows);
+                this.Lengths = this.rented.Take<int>(rows);
+                this.Hashes = this.rented.Take<ulong>(rows);
             }
 
             this.count = 0;
