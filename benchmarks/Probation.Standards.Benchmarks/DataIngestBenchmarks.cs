@@ -67,14 +67,6 @@ public partial class DataIngestBenchmarks
         this.Check("Parquet", this.ParquetBulkTally());
     }
 
-    /// <summary>Every setup at once (the benchmark program's <c>setup-probe</c>, and a quick check that all agree).</summary>
-    public void SetupAll()
-    {
-        this.SetupJson();
-        this.SetupParquet();
-        this.SetupDuckDb();
-    }
-
     [GlobalCleanup]
     public void Cleanup() => this.CleanupDuckDb();
 

@@ -157,18 +157,28 @@ public static class Program
 
         if (args.Length == 2 && args[0] == "setup-probe")
         {
-            // setup-probe N: DataIngestBenchmarks' setups one after another (files written when missing, DuckDB
-            // loaded, every contender's tallies checked), timed, for /usr/bin/time -v to add the peak memory.
-            var bench = new DataIngestBenchmarks { N = int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) };
+            // setup-probe N: DataIngestBenchmarks' five setups one after another, as BenchmarkDotNet runs them (each
+            // on a fresh instance, DuckDB loaded and disposed for each of its three contenders), timed, for
+            // /usr/bin/time -v to add the peak memory.
+            var n = int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture);
             var stopwatch = Stopwatch.StartNew();
-            foreach (var (name, setup) in new (string, Action)[] { ("JSON", bench.SetupJson), ("Parquet", bench.SetupParquet), ("DuckDB", bench.SetupDuckDb) })
+            var setups = new (string Name, Action<DataIngestBenchmarks> Setup)[]
             {
+                ("JsonStreamingTally", b => b.SetupJson()),
+                ("ParquetBulkTally", b => b.SetupParquet()),
+                ("DuckDbPushDownTally", b => b.SetupPushDown()),
+                ("DuckDbTallyQueryOnly", b => b.SetupTallyQuery()),
+                ("DuckDbRowsIntoCaseBatch", b => b.SetupRowsMoved()),
+            };
+            foreach (var (name, setup) in setups)
+            {
+                var bench = new DataIngestBenchmarks { N = n };
                 var step = Stopwatch.StartNew();
-                setup();
+                setup(bench);
                 Console.WriteLine($"setup of {name}: {step.Elapsed.TotalSeconds:0.0} s; peak working set so far {Process.GetCurrentProcess().PeakWorkingSet64 / 1e9:0.00} GB");
+                bench.Cleanup();
             }
 
-            bench.Cleanup();
             Console.WriteLine($"all setups: {stopwatch.Elapsed.TotalSeconds:0.0} s");
             return 0;
         }
