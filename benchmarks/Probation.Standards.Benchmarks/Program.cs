@@ -69,7 +69,7 @@ public static class Program
                 var table = Parquet.CaseTableReader.ReadFile(args[1], Data.SheetOptions);
                 stopwatch.Stop();
                 cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
-                Console.WriteLine($"{table}: {table.Cases}; elapsed {stopwatch.Elapsed.TotalSeconds:0.000} s (CPU {cpu.TotalSeconds:0.000} s), {stopwatch.Elapsed.TotalNanoseconds / table.Rows:0.0} ns/case; GC total allocated {GC.GetTotalAllocatedBytes() / 1e6:0} MB");
+                Console.WriteLine($"{table}: {table.Cases}; elapsed {stopwatch.Elapsed.TotalSeconds:0.000} s (CPU {cpu.TotalSeconds:0.000} s), {stopwatch.Elapsed.TotalNanoseconds / table.Rows:0.0} ns/case; GC total allocated {GC.GetTotalAllocatedBytes() / 1e6:0} MB, collections {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}");
             }
 
             return 0;
@@ -129,6 +129,60 @@ public static class Program
             return 0;
         }
 
+        if (args.Length >= 2 && args[0] == "data-probe")
+        {
+            // data-probe N [ROUNDS]: DataIngestBenchmarks' JSON and Parquet contenders on the same cached files,
+            // alternated in one process (not BenchmarkDotNet), each timed by wall clock and process CPU a case.
+            var bench = new DataIngestBenchmarks { N = int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) };
+            var rounds = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5;
+            bench.SetupJson();
+            bench.SetupParquet();
+            for (var round = 0; round < rounds; round++)
+            {
+                foreach (var (name, run) in new (string Name, Func<object> Run)[] { ("JSON", bench.JsonStreamingTally), ("Parquet", bench.ParquetBulkTally) })
+                {
+                    var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+                    var stopwatch = Stopwatch.StartNew();
+                    run();
+                    stopwatch.Stop();
+                    cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+                    Console.Write($"{name} {stopwatch.Elapsed.TotalNanoseconds / bench.N,6:0} ns/case (CPU {cpu.TotalNanoseconds / bench.N,6:0})   ");
+                }
+
+                Console.WriteLine();
+            }
+
+            return 0;
+        }
+
+        if (args.Length == 2 && args[0] == "setup-probe")
+        {
+            // setup-probe N: DataIngestBenchmarks' five setups one after another, as BenchmarkDotNet runs them (each
+            // on a fresh instance, DuckDB loaded and disposed for each of its three contenders), timed, for
+            // /usr/bin/time -v to add the peak memory.
+            var n = int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture);
+            var stopwatch = Stopwatch.StartNew();
+            var setups = new (string Name, Action<DataIngestBenchmarks> Setup)[]
+            {
+                ("JsonStreamingTally", b => b.SetupJson()),
+                ("ParquetBulkTally", b => b.SetupParquet()),
+                ("DuckDbPushDownTally", b => b.SetupPushDown()),
+                ("DuckDbTallyQueryOnly", b => b.SetupTallyQuery()),
+                ("DuckDbRowsIntoCaseBatch", b => b.SetupRowsMoved()),
+            };
+            foreach (var (name, setup) in setups)
+            {
+                var bench = new DataIngestBenchmarks { N = n };
+                var step = Stopwatch.StartNew();
+                setup(bench);
+                Console.WriteLine($"setup of {name}: {step.Elapsed.TotalSeconds:0.0} s; peak working set so far {Process.GetCurrentProcess().PeakWorkingSet64 / 1e9:0.00} GB");
+                bench.Cleanup();
+            }
+
+            Console.WriteLine($"all setups: {stopwatch.Elapsed.TotalSeconds:0.0} s");
+            return 0;
+        }
+
         if (args.Length >= 2 && args[0] == "duckdb-probe")
         {
             // duckdb-probe N [ROUNDS]: issue 9's DuckDB contenders side by side in one process (not BenchmarkDotNet):
@@ -136,7 +190,7 @@ public static class Program
             // each timed by wall clock and process CPU, rounds interleaved so the machine's load falls on all alike.
             var bench = new DataIngestBenchmarks { N = int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) };
             var rounds = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3;
-            bench.Setup();
+            bench.SetupDuckDb();
             try
             {
                 var contenders = new (string Name, Func<object> Run)[]

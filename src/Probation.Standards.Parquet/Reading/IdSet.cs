@@ -7,9 +7,8 @@ using System.Runtime.InteropServices;
 namespace Probation.Standards.Parquet.Reading;
 
 /// <summary>
-/// The case ids of a table, for the exact duplicate-id rule, sized up front from the row count in the footer: as
-/// UTF-16 from Parquet.Net's strings, or as the UTF-8 bytes of the pages the fast path decodes itself (valid UTF-8
-/// bytes are equal exactly when their text is). Each 8-byte slot of the open-addressing table holds the top half of
+/// The case ids of a table, for the exact duplicate-id rule on Parquet.Net's path, sized up front from the row count
+/// in the footer, as UTF-16 from Parquet.Net's strings (the fast path checks its ids with <see cref="IdHashes"/>). Each 8-byte slot of the open-addressing table holds the top half of
 /// an id's 64-bit hash (the bottom half picks the slot) beside its entry, so an id that is not there costs one probe
 /// of one cache line, and only a match of the whole hash's halves compares the ids themselves (element by element,
 /// so no text is re-encoded). The ids are kept in large shared blocks, no object per id.
@@ -59,12 +58,6 @@ internal sealed class IdSet<T>
             }
         }
     }
-
-    /// <summary>
-    /// The first slot's tag an id of this hash would meet: read for a block of ids before their adds, so that
-    /// their cache misses overlap (the value itself means nothing to the caller).
-    /// </summary>
-    public uint Touch(ulong hash) => this.slots[unchecked((int)hash) & (this.slots.Length - 1)].Tag;
 
     // The top half of a hash (never 0: bit 63 of a hash is set).
     private static uint Tag(ulong hash) => (uint)(hash >> 32);

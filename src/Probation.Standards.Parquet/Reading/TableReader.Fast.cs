@@ -30,10 +30,9 @@ internal sealed partial class TableReader
     private ChunkDecoder? idDecoder;
     private byte[] chunk = Array.Empty<byte>();
     private int[] codes = Array.Empty<int>();
-    private IdSet<byte>? byteIds;
+    private IdHashes? idHashes;
     private IdMap? idMap;
-    private int[] idStart = Array.Empty<int>();
-    private int[] idLength = Array.Empty<int>();
+    private int[] idEntries = Array.Empty<int>();
     private bool fastIds;
     private Dictionary<TableColumn, TextMap>? textMaps;
 
@@ -43,8 +42,11 @@ internal sealed partial class TableReader
     /// <summary>The row groups the fast path rated (0 when it fell back: then Parquet.Net's path rated them all).</summary>
     public int FastRowGroups { get; private set; }
 
-    /// <summary>What the reads ahead of the id set's adds gave (kept so that they are made; it means nothing).</summary>
-    internal uint Touched { get; private set; }
+    /// <summary>The ids' hash on the fast path (tests give one that collides; null is <see cref="IdHashes.Hash"/>).</summary>
+    internal IdHasher? IdHash { get; init; }
+
+    /// <summary>How many rows the fast path's last read compared byte for byte, their ids' hashes being repeated.</summary>
+    internal int IdsCompared { get; private set; }
 
     /// <summary>Why the fast path gave the table to Parquet.Net's path, or null.</summary>
     public string? Fallback { get; private set; }
@@ -79,10 +81,10 @@ internal sealed partial class TableReader
             return "file";
         }
 
-        this.decoder ??= new ChunkDecoder();
-        this.idDecoder ??= new ChunkDecoder();
-        this.byteIds = new IdSet<byte>(Math.Max(0, metadata.NumRows));
-        this.idMap ??= new IdMap();
+        this.decoder ??= new ChunkDecoder(this.rented);
+        this.idDecoder ??= new ChunkDecoder(this.rented);
+        this.idHashes = new IdHashes(Math.Max(0, metadata.NumRows), this.rented);
+        this.idMap ??= new IdMap(this.IdHash ?? IdHashes.Hash, this.rented);
         this.textMaps ??= new Dictionary<TableColumn, TextMap>();
         this.fastIds = true;
         for (var g = 0; g < metadata.RowGroups.Count; g++)
@@ -94,6 +96,48 @@ internal sealed partial class TableReader
             }
 
             this.FastRowGroups++;
+        }
+
+        // No id twice: the hashes written once each (the usual case) prove it; rows whose hashes repeat have their
+        // ids compared byte for byte.
+        var repeated = this.idHashes.Repeated();
+        return repeated.Count == 0 ? null : await this.CompareIdsAsync(metadata, stream, repeated, cancellationToken).ConfigureAwait(false);
+    }
+
+    // The rows whose id hashes repeat, their ids read again from each row group's id chunk and compared by their
+    // bytes (as text, which valid UTF-8 is equal exactly when its bytes are): "ids" at a real duplicate.
+    private async ValueTask<string?> CompareIdsAsync(FileMetaData metadata, Stream stream, HashSet<ulong> repeated, CancellationToken cancellationToken)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var column = this.idColumn!;
+        this.IdsCompared = 0;
+        for (var g = 0; g < metadata.RowGroups.Count; g++)
+        {
+            var meta = metadata.RowGroups[g];
+            var n = (int)meta.NumRows;
+            if (n == 0)
+            {
+                continue;
+            }
+
+            var map = this.idMap!.Reset(n);
+            if (!await this.ChunkAsync(meta, column, true, n, stream, this.idDecoder!, map, -1, this.codes, cancellationToken).ConfigureAwait(false))
+            {
+                return $"row group {g}: ids";
+            }
+
+            for (var r = 0; r < n; r++)
+            {
+                var entry = this.codes[r];
+                if (IdHashes.IsRepeated(map.Hashes[entry], repeated))
+                {
+                    this.IdsCompared++;
+                    if (!seen.Add(System.Text.Encoding.UTF8.GetString(this.idDecoder!.Bytes, map.Offsets[entry], map.Lengths[entry])))
+                    {
+                        return $"row group {g}: duplicate id";
+                    }
+                }
+            }
         }
 
         return null;
@@ -112,13 +156,12 @@ internal sealed partial class TableReader
             return null;
         }
 
-        this.Prepare(n);
+        this.PrepareFast(n);
         if (this.codes.Length < n)
         {
             // Each written before it is read: no need to clear them.
-            this.codes = GC.AllocateUninitializedArray<int>(n);
-            this.idStart = GC.AllocateUninitializedArray<int>(n);
-            this.idLength = GC.AllocateUninitializedArray<int>(n);
+            this.codes = this.rented.Take<int>(n);
+            this.idEntries = this.rented.Take<int>(n);
         }
 
         var codes = this.codes;
@@ -144,7 +187,16 @@ internal sealed partial class TableReader
                 _ => NoDate,
             };
             var decoder = column.Role == Role.Id ? this.idDecoder! : this.decoder!;
-            if (!await this.ChunkAsync(meta, column, text, n, stream, decoder, map, nullCode, cancellationToken).ConfigureAwait(false))
+
+            // Ids and dates are decoded straight into their rows' buffers; the others' codes are converted.
+            var into = column.Role switch
+            {
+                Role.Id => this.idEntries,
+                Role.Start => this.start,
+                Role.Suspended => this.suspended,
+                _ => codes,
+            };
+            if (!await this.ChunkAsync(meta, column, text, n, stream, decoder, map, nullCode, into, cancellationToken).ConfigureAwait(false))
             {
                 return $"column {column.Name}: pages";
             }
@@ -152,7 +204,9 @@ internal sealed partial class TableReader
             switch (column.Role)
             {
                 case Role.Id:
-                    if (!this.FastIds(n))
+                    // Each row's id hash kept for the check at the end (a NULL id is a problem), and its entry
+                    // for its text (a warning).
+                    if (!this.idHashes!.Append(this.idEntries.AsSpan(0, n), this.idMap!.Hashes))
                     {
                         return "ids";
                     }
@@ -160,18 +214,12 @@ internal sealed partial class TableReader
                     break;
                 case Role.Sentence:
                 case Role.Exemption:
-                    var into = column.Role == Role.Sentence ? this.sentence : this.exemption;
+                    var names = column.Role == Role.Sentence ? this.sentence : this.exemption;
                     for (var r = 0; r < n; r++)
                     {
-                        into[r] = (sbyte)codes[r];
+                        names[r] = (sbyte)codes[r];
                     }
 
-                    break;
-                case Role.Start:
-                    Array.Copy(codes, this.start, n);
-                    break;
-                case Role.Suspended:
-                    Array.Copy(codes, this.suspended, n);
                     break;
                 case Role.KeyQuestion:
                     this.blankAnswers += ToAnswerCodes(codes, this.answers[column.KeyQuestion], n);
@@ -199,6 +247,42 @@ internal sealed partial class TableReader
         return null;
     }
 
+    // The rows' buffers as Prepare leaves them, but only those no column of the table writes in full (a column read
+    // fast gives every row a code, NULL included).
+    private void PrepareFast(int n)
+    {
+        this.Buffers(n);
+        bool Has(Role role) => this.columns.Exists(c => c.Role == role);
+        if (!Has(Role.Start))
+        {
+            Array.Fill(this.start, NoDate, 0, n);
+        }
+
+        if (!Has(Role.Suspended))
+        {
+            Array.Fill(this.suspended, NoDate, 0, n);
+        }
+
+        if (!Has(Role.Sentence))
+        {
+            Array.Fill(this.sentence, (sbyte)-1, 0, n);
+        }
+
+        if (!Has(Role.Exemption))
+        {
+            Array.Fill(this.exemption, (sbyte)-1, 0, n);
+        }
+
+        var questions = this.framework.KeyQuestions.Count;
+        for (var q = 0; q < questions; q++)
+        {
+            if (!this.columns.Exists(c => c.Role == Role.KeyQuestion && c.KeyQuestion == q))
+            {
+                Array.Clear(this.answers[q], 0, n);
+            }
+        }
+    }
+
     // A key question's codes (0 to 3) as the bytes the planes are built from, sixteen at a time; how many are blank.
     private static int ToAnswerCodes(int[] codes, byte[] answers, int n)
     {
@@ -222,8 +306,8 @@ internal sealed partial class TableReader
         return blanks;
     }
 
-    // Reads a column's chunk from the file and decodes it into this.codes.
-    private async ValueTask<bool> ChunkAsync(RowGroup meta, TableColumn column, bool text, int n, Stream stream, ChunkDecoder decoder, ValueMap map, int nullCode, CancellationToken cancellationToken)
+    // Reads a column's chunk from the file and decodes it into the first n of into.
+    private async ValueTask<bool> ChunkAsync(RowGroup meta, TableColumn column, bool text, int n, Stream stream, ChunkDecoder decoder, ValueMap map, int nullCode, int[] into, CancellationToken cancellationToken)
     {
         ColumnChunk? found = null;
         foreach (var c in meta.Columns)
@@ -254,66 +338,25 @@ internal sealed partial class TableReader
 
         if (this.chunk.Length < length)
         {
-            this.chunk = GC.AllocateUninitializedArray<byte>((int)length);
+            this.chunk = this.rented.Take<byte>((int)length);
         }
 
         stream.Position = start;
         var read = await stream.ReadAtLeastAsync(this.chunk.AsMemory(0, (int)length), (int)length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
         return read == length
-            && decoder.TryDecode(this.chunk.AsSpan(0, (int)length), (int)data.Codec, text, column.Field.MaxDefinitionLevel == 1, n, map, nullCode, this.codes.AsSpan(0, n), data.TotalUncompressedSize);
-    }
-
-    // Each row's id: given (a NULL is a problem), its bytes where they lie, no id twice. The rows go in blocks: the
-    // set's first slot for each id of a block is read before the block's adds, so that their cache misses overlap
-    // (measured on a million ids: about a fifth less time than adding one by one).
-    private bool FastIds(int n)
-    {
-        const int Block = 32;
-        var map = this.idMap!;
-        var bytes = this.idDecoder!.Bytes;
-        var ids = this.byteIds!;
-        var codes = this.codes;
-        var hashes = map.Hashes;
-        uint touched = 0;
-        for (var from = 0; from < n; from += Block)
-        {
-            var to = Math.Min(n, from + Block);
-            for (var r = from; r < to; r++)
-            {
-                var entry = codes[r];
-                if (entry < 0)
-                {
-                    return false;
-                }
-
-                this.idStart[r] = map.Offsets[entry];
-                this.idLength[r] = map.Lengths[entry];
-                touched = unchecked(touched + ids.Touch(hashes[entry]));
-            }
-
-            for (var r = from; r < to; r++)
-            {
-                if (!ids.Add(bytes.AsSpan(this.idStart[r], this.idLength[r]), hashes[codes[r]]))
-                {
-                    return false;
-                }
-            }
-        }
-
-        this.Touched = touched;
-        return true;
+            && decoder.TryDecode(this.chunk.AsSpan(0, (int)length), (int)data.Codec, text, column.Field.MaxDefinitionLevel == 1, n, map, nullCode, into.AsSpan(0, n), data.TotalUncompressedSize);
     }
 
     // A case's id as text, for a warning or its classification.
     private string IdText(int r) => this.fastIds
-        ? System.Text.Encoding.UTF8.GetString(this.idDecoder!.Bytes, this.idStart[r], this.idLength[r])
+        ? System.Text.Encoding.UTF8.GetString(this.idDecoder!.Bytes, this.idMap!.Offsets[this.idEntries[r]], this.idMap.Lengths[this.idEntries[r]])
         : this.ids1[r].Span.ToString();
 
     // Back to the state before the first row group, for Parquet.Net's path to read the table.
     private void Restart(long total)
     {
         this.fastIds = false;
-        this.byteIds = null;
+        this.idHashes = null;
         this.ids = new IdSet<char>(total);
         this.batch = new CaseBatch(this.framework, (int)Math.Max(0, total));
         this.warnings.Clear();
@@ -401,6 +444,11 @@ internal sealed partial class TableReader
     /// <summary>The ids of a chunk: each value's place in the decoder's bytes, when it is valid UTF-8 and not blank.</summary>
     private sealed class IdMap : ValueMap
     {
+        private readonly IdHasher hash;
+        private readonly Rented rented;
+
+        public IdMap(IdHasher hash, Rented rented) => (this.hash, this.rented) = (hash, rented);
+
         public int[] Offsets { get; private set; } = new int[1024];
 
         public int[] Lengths { get; private set; } = new int[1024];
@@ -414,18 +462,26 @@ internal sealed partial class TableReader
             // A chunk has at most as many ids (plain or dictionary entries) as rows: sized once, it never grows.
             if (this.Offsets.Length < rows)
             {
-                this.Offsets = GC.AllocateUninitializedArray<int>(rows);
-                this.Lengths = GC.AllocateUninitializedArray<int>(rows);
-                this.Hashes = GC.AllocateUninitializedArray<ulong>(rows);
+                this.Offsets = this.rented.Take<int>(rows);
+                this.Lengths = this.rented.Take<int>(rows);
+                this.Hashes = this.rented.Take<ulong>(rows);
             }
 
             this.count = 0;
             return this;
         }
 
-        // A page of plain ids in one loop (no call a value): each id's place, its hash, and the common checks.
+        // A page of plain ids in one loop (no call a value): each id's place, its hash, and the common checks. A
+        // page all ASCII (lengths included: each below 128) holds only valid UTF-8, checked once for the page.
         public override bool TryMap(ReadOnlySpan<byte> values, int offset, Span<int> codes)
         {
+            if (this.count + codes.Length > this.Offsets.Length)
+            {
+                return base.TryMap(values, offset, codes);
+            }
+
+            var ascii = System.Text.Ascii.IsValid(values);
+            var (offsets, lengths, hashes) = (this.Offsets, this.Lengths, this.Hashes);
             var position = 0;
             for (var i = 0; i < codes.Length; i++)
             {
@@ -435,11 +491,16 @@ internal sealed partial class TableReader
                 }
 
                 var id = values.Slice(position, length);
-                if (!this.TryMap(id, offset + position, out codes[i]))
+                if (id.IsEmpty || !(ascii || System.Text.Unicode.Utf8.IsValid(id)) || !Visible(id))
                 {
                     return false;
                 }
 
+                var entry = this.count++;
+                offsets[entry] = offset + position;
+                lengths[entry] = length;
+                hashes[entry] = this.hash(id);
+                codes[i] = entry;
                 position += length;
             }
 
@@ -449,14 +510,7 @@ internal sealed partial class TableReader
         public override bool TryMap(ReadOnlySpan<byte> value, int offset, out int code)
         {
             code = this.count;
-            if (value.IsEmpty || !System.Text.Unicode.Utf8.IsValid(value))
-            {
-                return false;
-            }
-
-            // The common id starts with a visible ASCII character; any other is decoded to be trimmed as text.
-            var first = value[0];
-            if ((first <= 0x20 || first >= 0x7F) && System.Text.Encoding.UTF8.GetString(value).AsSpan().Trim().IsEmpty)
+            if (value.IsEmpty || !System.Text.Unicode.Utf8.IsValid(value) || !Visible(value))
             {
                 return false;
             }
@@ -474,10 +528,17 @@ internal sealed partial class TableReader
 
             this.Offsets[this.count] = offset;
             this.Lengths[this.count] = value.Length;
-            this.Hashes[this.count] = IdSet<byte>.Hash(value);
+            this.Hashes[this.count] = this.hash(value);
             this.count++;
             return true;
         }
+    }
+
+    // Not blank: the common id starts with a visible ASCII character; any other is decoded to be trimmed as text.
+    private static bool Visible(ReadOnlySpan<byte> id)
+    {
+        var first = id[0];
+        return (first > 0x20 && first < 0x7F) || !System.Text.Encoding.UTF8.GetString(id).AsSpan().Trim().IsEmpty;
     }
 
     /// <summary>

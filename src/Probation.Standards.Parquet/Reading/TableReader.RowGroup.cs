@@ -148,16 +148,16 @@ internal sealed partial class TableReader
         }
 
         // Each is set for a row group's rows (Prepare) or written before it is read: no need to clear them here.
-        this.start = GC.AllocateUninitializedArray<int>(n);
-        this.suspended = GC.AllocateUninitializedArray<int>(n);
-        this.sentence = GC.AllocateUninitializedArray<sbyte>(n);
-        this.exemption = GC.AllocateUninitializedArray<sbyte>(n);
-        this.groupOf = GC.AllocateUninitializedArray<int>(n);
-        this.bad = GC.AllocateUninitializedArray<bool>(n);
+        this.start = this.rented.Take<int>(n);
+        this.suspended = this.rented.Take<int>(n);
+        this.sentence = this.rented.Take<sbyte>(n);
+        this.exemption = this.rented.Take<sbyte>(n);
+        this.groupOf = this.rented.Take<int>(n);
+        this.bad = this.rented.Take<bool>(n);
         this.answers = new byte[this.framework.KeyQuestions.Count][];
         for (var q = 0; q < this.answers.Length; q++)
         {
-            this.answers[q] = GC.AllocateUninitializedArray<byte>(n);
+            this.answers[q] = this.rented.Take<byte>(n);
         }
     }
 

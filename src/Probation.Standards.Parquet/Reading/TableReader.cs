@@ -33,6 +33,7 @@ internal sealed partial class TableReader
     private readonly string file;
     private readonly CaseSheetOptions options;
     private readonly SheetBinder binder;
+    private readonly Rented rented = new();
     private IdSet<char> ids = new(0);
     private readonly List<RowProblem> rowProblems = new();
     private readonly List<RatingWarning> warnings = new();
@@ -56,6 +57,18 @@ internal sealed partial class TableReader
     }
 
     public async Task<CaseTable> ReadAsync(Stream stream, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await this.ReadTableAsync(stream, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            this.rented.ReturnAll();
+        }
+    }
+
+    private async Task<CaseTable> ReadTableAsync(Stream stream, CancellationToken cancellationToken)
     {
         this.binder.ThrowIfAny();
         this.framework = this.binder.Framework!;

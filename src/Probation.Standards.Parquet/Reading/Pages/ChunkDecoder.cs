@@ -72,12 +72,16 @@ internal sealed class ChunkDecoder
     private const int Uncompressed = 0;
     private const int Snappy = 1;
 
+    private readonly Rented rented;
     private byte[] arena = new byte[1 << 16];
     private int used;
     private int[] dictionary = new int[256];
     private int dictionarySize;
     private int[] levels = Array.Empty<int>();
     private int[] values = Array.Empty<int>();
+
+    /// <summary>A decoder whose page bytes are taken from <paramref name="rented"/> (given back when the read ends).</summary>
+    public ChunkDecoder(Rented rented) => this.rented = rented;
 
     /// <summary>The decompressed pages of the last chunk decoded.</summary>
     public byte[] Bytes => this.arena;
@@ -220,7 +224,7 @@ internal sealed class ChunkDecoder
     {
         if (size > this.arena.Length && size < int.MaxValue - 64)
         {
-            this.arena = GC.AllocateUninitializedArray<byte>((int)size);
+            this.arena = this.rented.Take<byte>((int)size);
         }
     }
 
@@ -235,7 +239,7 @@ internal sealed class ChunkDecoder
 
         if ((long)this.used + size > this.arena.Length)
         {
-            var larger = GC.AllocateUninitializedArray<byte>((int)Math.Max((long)this.used + size, Math.Min((long)this.arena.Length * 2, int.MaxValue - 64)));
+            var larger = this.rented.Take<byte>((int)Math.Max((long)this.used + size, Math.Min((long)this.arena.Length * 2, int.MaxValue - 64)));
             this.arena.AsSpan(0, this.used).CopyTo(larger);
             this.arena = larger;
         }

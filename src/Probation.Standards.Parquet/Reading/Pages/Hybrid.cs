@@ -1,5 +1,6 @@
 using System;
 using System.Buffers.Binary;
+using System.Runtime.Intrinsics;
 
 namespace Probation.Standards.Parquet.Reading.Pages;
 
@@ -41,9 +42,34 @@ internal static class Hybrid
             var count = into.Length;
             var byteWidth = (bitWidth + 7) / 8;
             var mask = bitWidth == 32 ? ulong.MaxValue >> 32 : (1UL << bitWidth) - 1;
+            var last = (uint)limit - 1;
             while (done < count)
             {
-                // Writers often emit runs of one or two values: a one-byte header and a one-byte value read directly.
+                // Writers often emit runs of one or two values (Parquet.Net: a dictionary of a few answers), each a
+                // one-byte header and a one-byte value: up to eight rows of one code are written at once whatever
+                // the run's length (rows past it are written again by the next run), so no branch depends on it.
+                if (byteWidth == 1 && !map.IsEmpty && limit > 0)
+                {
+                    while (done <= count - 8 && position <= data.Length - 2)
+                    {
+                        var run = (uint)data[position];
+                        var value = (uint)data[position + 1];
+                        if ((run & 1) != 0 || run - 2 > 14 || value > last)
+                        {
+                            break;
+                        }
+
+                        Vector256.Create(map[(int)value]).CopyTo(into.Slice(done));
+                        done += (int)(run >> 1);
+                        position += 2;
+                    }
+
+                    if (done >= count)
+                    {
+                        break;
+                    }
+                }
+
                 ulong header;
                 if (position < data.Length && data[position] < 0x80)
                 {
