@@ -82,8 +82,10 @@ internal static class Hybrid
 
                 if ((header & 1) == 0)
                 {
+                    // A run past the values the page holds is not what a writer makes (a damaged page): refused, so
+                    // the table goes the fallback's way rather than being read two ways.
                     var run = header >> 1;
-                    if (run == 0 || position > data.Length - byteWidth)
+                    if (run == 0 || run > (ulong)(count - done) || position > data.Length - byteWidth)
                     {
                         return false;
                     }
@@ -101,7 +103,7 @@ internal static class Hybrid
                     }
 
                     var code = map.IsEmpty ? (int)value : map[(int)value];
-                    var take = (int)Math.Min(run, (ulong)(count - done));
+                    var take = (int)run;
                     if (take <= 4)
                     {
                         for (var k = 0; k < take; k++)
@@ -118,8 +120,14 @@ internal static class Hybrid
                     continue;
                 }
 
+                // Bit-packed groups of eight: only the last may run past the values the page holds, by its padding.
                 var groups = (long)(header >> 1);
                 var values = groups * 8;
+                if (values >= (long)(count - done) + 8)
+                {
+                    return false;
+                }
+
                 var wanted = (int)Math.Min(values, count - done);
 
                 // A last group cut short after its wanted values is read as far as it goes.
