@@ -94,9 +94,16 @@ public class InputFileTests
         var link = Path.Combine("links", "dangling.json");
         File.Delete(link);
         File.CreateSymbolicLink(link, "gone.json");
-        var (exit, _, error) = Tool.Run("rate", link);
-        exit.ShouldBe(2);
-        error.Trim().ShouldBe($"error: {link}: no such file");
+        try
+        {
+            var (exit, _, error) = Tool.Run("rate", link);
+            exit.ShouldBe(2);
+            error.Trim().ShouldBe($"error: {link}: no such file");
+        }
+        finally
+        {
+            File.Delete(link);
+        }
     }
 
     [Test]
@@ -110,10 +117,18 @@ public class InputFileTests
         File.Delete(second);
         File.CreateSymbolicLink(first, "loop-b.json");
         File.CreateSymbolicLink(second, "loop-a.json");
-        var (exit, output, error) = Tool.Run("rate", first);
-        exit.ShouldBe(2);
-        output.ShouldBeEmpty();
-        error.Split('\n', StringSplitOptions.RemoveEmptyEntries).ShouldHaveSingleItem().ShouldStartWith($"error: {first}: cannot read: ");
+        try
+        {
+            var (exit, output, error) = Tool.Run("rate", first);
+            exit.ShouldBe(2);
+            output.ShouldBeEmpty();
+            error.Split('\n', StringSplitOptions.RemoveEmptyEntries).ShouldHaveSingleItem().ShouldStartWith($"error: {first}: cannot read: ");
+        }
+        finally
+        {
+            File.Delete(first);
+            File.Delete(second);
+        }
     }
 
     [Test]
