@@ -32,6 +32,25 @@ public static class Program
         return ms;
     }
 
+    // Rounds of the contenders one after another in this process, each timed by wall clock and process CPU a case.
+    private static void Interleaved(int rounds, long n, (string Name, Func<object> Run)[] contenders)
+    {
+        for (var round = 0; round < rounds; round++)
+        {
+            foreach (var (name, run) in contenders)
+            {
+                var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+                var stopwatch = Stopwatch.StartNew();
+                run();
+                stopwatch.Stop();
+                cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+                Console.Write($"{name} {stopwatch.Elapsed.TotalNanoseconds / n,6:0} ns/case (CPU {cpu.TotalNanoseconds / n,6:0})   ");
+            }
+
+            Console.WriteLine();
+        }
+    }
+
     public static int Main(string[] args)
     {
         if (args.Length == 3 && args[0] == "generate")
@@ -137,20 +156,7 @@ public static class Program
             var rounds = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5;
             bench.SetupJson();
             bench.SetupParquet();
-            for (var round = 0; round < rounds; round++)
-            {
-                foreach (var (name, run) in new (string Name, Func<object> Run)[] { ("JSON", bench.JsonStreamingTally), ("Parquet", bench.ParquetBulkTally) })
-                {
-                    var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-                    var stopwatch = Stopwatch.StartNew();
-                    run();
-                    stopwatch.Stop();
-                    cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
-                    Console.Write($"{name} {stopwatch.Elapsed.TotalNanoseconds / bench.N,6:0} ns/case (CPU {cpu.TotalNanoseconds / bench.N,6:0})   ");
-                }
-
-                Console.WriteLine();
-            }
+            Interleaved(rounds, bench.N, new (string Name, Func<object> Run)[] { ("JSON", bench.JsonStreamingTally), ("Parquet", bench.ParquetBulkTally) });
 
             return 0;
         }
@@ -199,20 +205,7 @@ public static class Program
                     ("TallyAsync", bench.DuckDbPushDownTally),
                     ("rows moved", bench.DuckDbRowsIntoCaseBatch),
                 };
-                for (var round = 0; round < rounds; round++)
-                {
-                    foreach (var (name, run) in contenders)
-                    {
-                        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-                        var stopwatch = Stopwatch.StartNew();
-                        run();
-                        stopwatch.Stop();
-                        cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
-                        Console.Write($"{name} {stopwatch.Elapsed.TotalNanoseconds / bench.N,6:0} ns/case (CPU {cpu.TotalNanoseconds / bench.N,6:0})   ");
-                    }
-
-                    Console.WriteLine();
-                }
+                Interleaved(rounds, bench.N, contenders);
             }
             finally
             {

@@ -13,16 +13,10 @@ namespace Probation.Standards.Parquet.Tests;
 /// </summary>
 public class FastPathTests
 {
-    private static readonly Standards.Scoring.JudgementRating[] Good =
-    {
-        new("P1.1", Rating.Good), new("P1.2", Rating.Good), new("P1.3", Rating.RequiresImprovement),
-    };
-
     /// <summary>What one read gave: the table or the problems, and whether the fast path rated it.</summary>
     private sealed record Outcome(CaseTable? Table, IReadOnlyList<string>? Problems, int FastRowGroups, string? Fallback);
 
-    private static CaseSheetOptions Options(bool group = false, bool keep = false) =>
-        new() { Unit = "Test PDU", Judgements = Good, GroupBy = group ? new[] { "team" } : null, KeepCases = keep };
+    private static CaseSheetOptions Options(bool group = false, bool keep = false) => TableSupport.Options(group, keep);
 
     private static Outcome Read(byte[] parquet, CaseSheetOptions options, bool fast)
     {

@@ -11,12 +11,7 @@ namespace Probation.Standards.Parquet.Tests;
 /// </summary>
 public class IdHashesTests
 {
-    private static readonly Standards.Scoring.JudgementRating[] Good =
-    {
-        new("P1.1", Rating.Good), new("P1.2", Rating.Good), new("P1.3", Rating.RequiresImprovement),
-    };
-
-    private static CaseSheetOptions Options(bool keep = false) => new() { Unit = "Test PDU", Judgements = Good, KeepCases = keep };
+    private static CaseSheetOptions Options(bool keep = false) => TableSupport.Options(keep: keep);
 
     private static HashSet<ulong> Repeated(ulong[] hashes, int sizedFor, int chunk)
     {

@@ -47,6 +47,16 @@ public enum DateStorage
 /// <summary>Case tables made up for the tests, written as Parquet with Parquet.Net's writer and as CSV, without the library.</summary>
 internal static class TableSupport
 {
+    /// <summary>The organisational judgements every test table is rated with.</summary>
+    public static readonly Standards.Scoring.JudgementRating[] Good =
+    {
+        new("P1.1", Rating.Good), new("P1.2", Rating.Good), new("P1.3", Rating.RequiresImprovement),
+    };
+
+    /// <summary>The test tables' options: grouped by team, cases kept, or neither.</summary>
+    public static Sheets.CaseSheetOptions Options(bool group = false, bool keep = false) =>
+        new() { Unit = "Test PDU", Judgements = Good, GroupBy = group ? new[] { "team" } : null, KeepCases = keep };
+
     public static readonly string[] KeyQuestions =
     {
         "P2.1.1", "P2.1.2", "P2.1.3", "P2.2.1", "P2.2.2", "P2.2.3", "P2.3.1", "P2.3.2", "P2.3.3", "P2.4.1", "P2.4.2", "P2.4.3",

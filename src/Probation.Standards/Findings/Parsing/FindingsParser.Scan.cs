@@ -436,50 +436,6 @@ internal sealed partial class FindingsParser
 #endif
     }
 
-    // A syntax error's 1-based line and byte column: a resumed reader counts from where it resumed.
-    private (long Line, long ByteColumn) SyntaxPosition(JsonException ex)
-    {
-        var line = ex.LineNumber ?? 0;
-        var bytePosition = ex.BytePositionInLine ?? 0;
-        if (this.resumedAt >= 0)
-        {
-            this.PlaceResume(advance: false);
-            if (line == 0)
-            {
-                bytePosition = this.resumedByte + bytePosition - Resume.HeadLength;
-            }
-
-            line += this.resumedLine;
-        }
-
-        return (line + 1, bytePosition + 1);
-    }
-
-    // Finds where the reader resumed while the buffer still holds it: before a refill (the tracker is about to
-    // count those bytes anyway, so it counts them once), or at a syntax error (the tracker is left where it was).
-    private void PlaceResume(bool advance)
-    {
-        if (this.resumedAt >= 0 && !this.resumedPlaced)
-        {
-            var bytes = this.buffer.AsSpan(0, this.end);
-            long line;
-            long lineStart;
-            if (advance)
-            {
-                this.tracker.AdvanceTo(bytes, this.origin, this.resumedAt);
-                (line, lineStart) = (this.tracker.Line, this.tracker.LineStart);
-            }
-            else
-            {
-                (line, lineStart) = this.tracker.LineOf(bytes, this.origin, this.resumedAt);
-            }
-
-            this.resumedLine = line - 1;
-            this.resumedByte = this.resumedAt - lineStart;
-            this.resumedPlaced = true;
-        }
-    }
-
     /// <summary>The quoted canonical answers as little-endian words, with the masks that keep their bytes.</summary>
     private static class Answers
     {
