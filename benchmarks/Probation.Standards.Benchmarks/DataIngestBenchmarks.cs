@@ -67,6 +67,14 @@ public partial class DataIngestBenchmarks
         this.Check("Parquet", this.ParquetBulkTally());
     }
 
+    /// <summary>Setup of (c) on two threads: the files, then one such read checked.</summary>
+    [GlobalSetup(Target = nameof(ParquetBulkTallyTwoThreads))]
+    public void SetupParquetTwoThreads()
+    {
+        this.Files();
+        this.Check("Parquet, two threads", this.ParquetBulkTallyTwoThreads());
+    }
+
     [GlobalCleanup]
     public void Cleanup() => this.CleanupDuckDb();
 
@@ -153,6 +161,15 @@ public partial class DataIngestBenchmarks
     /// <summary>(c) The Parquet case table through CaseTableReader: column by column into CaseBatch planes, then BulkTally.</summary>
     [Benchmark]
     public TallySet ParquetBulkTally() => CaseTableReader.ReadFile(this.parquet, Data.SheetOptions).Input.Tallies;
+
+    /// <summary>(c) The same, the reader allowed two threads (<c>CaseSheetOptions.Parallelism = 2</c>: a row group's columns decoded on two).</summary>
+    [Benchmark]
+    public TallySet ParquetBulkTallyTwoThreads() => CaseTableReader.ReadFile(this.parquet, TwoThreads).Input.Tallies;
+
+    private static readonly Sheets.CaseSheetOptions TwoThreads = new()
+    {
+        Unit = Data.SheetOptions.Unit, Judgements = Data.SheetOptions.Judgements, FieldworkStarted = Data.SheetOptions.FieldworkStarted, Parallelism = 2,
+    };
 }
 
 /// <summary>

@@ -79,13 +79,16 @@ public static class Program
 
         if (args.Length >= 2 && args[0] == "tally-parquet")
         {
-            // tally-parquet FILE [TIMES]: reads and tallies the table TIMES times (default once), timing each.
+            // tally-parquet FILE [TIMES [THREADS]]: reads and tallies the table TIMES times (default once), timing each,
+            // the reader allowed THREADS threads (default 1).
             var times = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 1;
+            var threads = args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 1;
+            var sheetOptions = new Sheets.CaseSheetOptions { Unit = Data.SheetOptions.Unit, Judgements = Data.SheetOptions.Judgements, FieldworkStarted = Data.SheetOptions.FieldworkStarted, Parallelism = threads };
             for (var t = 0; t < times; t++)
             {
                 var cpu = Process.GetCurrentProcess().TotalProcessorTime;
                 var stopwatch = Stopwatch.StartNew();
-                var table = Parquet.CaseTableReader.ReadFile(args[1], Data.SheetOptions);
+                var table = Parquet.CaseTableReader.ReadFile(args[1], sheetOptions);
                 stopwatch.Stop();
                 cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
                 Console.WriteLine($"{table}: {table.Cases}; elapsed {stopwatch.Elapsed.TotalSeconds:0.000} s (CPU {cpu.TotalSeconds:0.000} s), {stopwatch.Elapsed.TotalNanoseconds / table.Rows:0.0} ns/case; GC total allocated {GC.GetTotalAllocatedBytes() / 1e6:0} MB, collections {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}");

@@ -69,6 +69,13 @@ public sealed class CaseSheetOptions
     public IReadOnlyList<string>? GroupBy { get; init; }
 
     /// <summary>
+    /// How many threads a reader may use: 1 (the default) reads on the calling thread only. A Parquet case table's
+    /// reader decodes the columns of a large row group on up to two threads (the results are the same either way);
+    /// CSV sheets and workbooks are read on one thread whatever this says.
+    /// </summary>
+    public int Parallelism { get; init; } = 1;
+
+    /// <summary>
     /// A findings document without cases whose cases the sheet holds (<c>rate header.json --cases cases.csv</c>),
     /// read with <see cref="FindingsReaderOptions.AllowMissingKeyQuestions"/>: its framework, unit, fieldwork start,
     /// judgements, overrides and any aggregate key questions are used, and the options above that it gives are ignored.

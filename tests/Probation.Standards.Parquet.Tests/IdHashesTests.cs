@@ -13,7 +13,7 @@ public class IdHashesTests
 {
     private static CaseSheetOptions Options(bool keep = false) => TableSupport.Options(keep: keep);
 
-    private static HashSet<ulong> Repeated(ulong[] hashes, int sizedFor, int chunk)
+    private static HashSet<ulong> Repeated(ulong[] hashes, int sizedFor, int chunk, int threads = 1)
     {
         var set = new IdHashes(sizedFor, new Rented());
         for (var from = 0; from < hashes.Length; from += chunk)
@@ -24,7 +24,7 @@ public class IdHashesTests
         }
 
         set.Count.ShouldBe(hashes.Length);
-        return set.Repeated();
+        return set.Repeated(threads);
     }
 
     [FsCheck.NUnit.Property(MaxTest = 200)]
@@ -44,7 +44,7 @@ public class IdHashesTests
                     hashes[i] = range == ulong.MaxValue ? h : h % range;
                 }
 
-                var repeated = Repeated(hashes, n, draw.Next(1, 5000));
+                var repeated = Repeated(hashes, n, draw.Next(1, 5000), threads: draw.Next(1, 3));
                 var expected = hashes.GroupBy(h => h).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
                 hashes.Where(h => IdHashes.IsRepeated(h, repeated)).ToHashSet().ShouldBe(expected, ignoreOrder: true);
                 repeated.Count.ShouldBe(expected.Count);

@@ -54,8 +54,8 @@ internal static class TableSupport
     };
 
     /// <summary>The test tables' options: grouped by team, cases kept, or neither.</summary>
-    public static Sheets.CaseSheetOptions Options(bool group = false, bool keep = false) =>
-        new() { Unit = "Test PDU", Judgements = Good, GroupBy = group ? new[] { "team" } : null, KeepCases = keep };
+    public static Sheets.CaseSheetOptions Options(bool group = false, bool keep = false, int threads = 1) =>
+        new() { Unit = "Test PDU", Judgements = Good, GroupBy = group ? new[] { "team" } : null, KeepCases = keep, Parallelism = threads };
 
     public static readonly string[] KeyQuestions =
     {

@@ -78,15 +78,15 @@ internal sealed class IdHashes
 
     /// <summary>
     /// The hashes written more than once (empty when every hash is distinct, the usual case: then no two ids are
-    /// equal). Each is given once, whatever the number of times it was written.
+    /// equal). Each is given once, whatever the number of times it was written. With <paramref name="parallelism"/>
+    /// 2 or more, the buckets are checked on two threads (they are independent; the result is the same).
     /// </summary>
-    public HashSet<ulong> Repeated()
+    public HashSet<ulong> Repeated(int parallelism = 1)
     {
-        var repeated = new HashSet<ulong>();
         var buckets = this.counts.Length;
         if (this.count < 2)
         {
-            return repeated;
+            return new HashSet<ulong>();
         }
 
         // Each bucket's place in one array (the counts added up), then every hash moved into its bucket.
@@ -106,10 +106,28 @@ internal sealed class IdHashes
             sorted[next[unchecked((int)(hash >> shift)) & mask]++] = hash;
         }
 
-        // Each bucket through an open-addressing table of at least twice its size, indexed by the hash's low bits
-        // (0 is an empty slot: every stored hash has bit 63 set).
+        if (parallelism < 2 || buckets < 2)
+        {
+            return CheckBuckets(sorted, starts, 0, buckets, largest);
+        }
+
+        var half = buckets / 2;
+        HashSet<ulong>? first = null;
+        HashSet<ulong>? second = null;
+        System.Threading.Tasks.Parallel.Invoke(
+            () => first = CheckBuckets(sorted, starts, 0, half, largest),
+            () => second = CheckBuckets(sorted, starts, half, buckets, largest));
+        first!.UnionWith(second!);
+        return first;
+    }
+
+    // Buckets [from, to) each through an open-addressing table of at least twice its size, indexed by the hash's
+    // low bits (0 is an empty slot: every stored hash has bit 63 set).
+    private static HashSet<ulong> CheckBuckets(ulong[] sorted, int[] starts, int from, int to, int largest)
+    {
+        var repeated = new HashSet<ulong>();
         var table = new ulong[BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, largest * 2))];
-        for (var b = 0; b < buckets; b++)
+        for (var b = from; b < to; b++)
         {
             var bucket = sorted.AsSpan(starts[b], starts[b + 1] - starts[b]);
             var size = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, bucket.Length * 2));

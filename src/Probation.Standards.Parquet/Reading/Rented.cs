@@ -24,7 +24,12 @@ internal sealed class Rented
         }
 
         var array = ArrayPool<T>.Shared.Rent(length);
-        this.returns.Add(() => ArrayPool<T>.Shared.Return(array));
+        lock (this.returns)
+        {
+            // Two decoding threads may grow their buffers at once.
+            this.returns.Add(() => ArrayPool<T>.Shared.Return(array));
+        }
+
         return array;
     }
 

@@ -100,7 +100,7 @@ internal sealed partial class TableReader
 
         // No id twice: the hashes written once each (the usual case) prove it; rows whose hashes repeat have their
         // ids compared byte for byte.
-        var repeated = this.idHashes.Repeated();
+        var repeated = this.idHashes.Repeated(this.parallelism);
         return repeated.Count == 0 ? null : await this.CompareIdsAsync(metadata, stream, repeated, cancellationToken).ConfigureAwait(false);
     }
 
@@ -164,21 +164,20 @@ internal sealed partial class TableReader
             this.idEntries = this.rented.Take<int>(n);
         }
 
-        var codes = this.codes;
+        // The chunks to decode, in the table's order: each role's column, and each group column's pages (checked
+        // only: its values are read by Parquet.Net below, but a damaged one, definition levels that do not add up as
+        // the byte-flip test found, must send the table the fallback's way, not be read two ways by the two paths).
+        var work = new List<ColumnWork>(this.columns.Count);
         foreach (var column in this.columns)
         {
             if (column.Role == Role.Tag && this.grouping is not null)
             {
-                // A group column's values are read by Parquet.Net below; its pages are decoded here first by the
-                // same strict rules as every other column, so that a damaged one (definition levels that do not
-                // add up, found by the byte-flip test) sends the table the fallback's way instead of being read
-                // differently by the two paths.
-                if (column.Field.MaxRepetitionLevel != 0 || column.Field.MaxDefinitionLevel > 1 || column.Storage != Storage.Text
-                    || !await this.ChunkAsync(meta, column, true, n, stream, this.decoder!, AnyText.Instance, -1, codes, cancellationToken).ConfigureAwait(false))
+                if (column.Field.MaxRepetitionLevel != 0 || column.Field.MaxDefinitionLevel > 1 || column.Storage != Storage.Text)
                 {
                     return $"column {column.Name}: pages";
                 }
 
+                work.Add(new ColumnWork(column, true, AnyText.Instance, -1));
                 continue;
             }
 
@@ -201,45 +200,15 @@ internal sealed partial class TableReader
                 Role.Sentence or Role.Exemption => -1,
                 _ => NoDate,
             };
-            var decoder = column.Role == Role.Id ? this.idDecoder! : this.decoder!;
+            work.Add(new ColumnWork(column, text, map, nullCode));
+        }
 
-            // Ids and dates are decoded straight into their rows' buffers; the others' codes are converted.
-            var into = column.Role switch
-            {
-                Role.Id => this.idEntries,
-                Role.Start => this.start,
-                Role.Suspended => this.suspended,
-                _ => codes,
-            };
-            if (!await this.ChunkAsync(meta, column, text, n, stream, decoder, map, nullCode, into, cancellationToken).ConfigureAwait(false))
-            {
-                return $"column {column.Name}: pages";
-            }
-
-            switch (column.Role)
-            {
-                case Role.Id:
-                    // Each row's id hash kept for the check at the end (a NULL id is a problem), and its entry
-                    // for its text (a warning).
-                    if (!this.idHashes!.Append(this.idEntries.AsSpan(0, n), this.idMap!.Hashes))
-                    {
-                        return "ids";
-                    }
-
-                    break;
-                case Role.Sentence:
-                case Role.Exemption:
-                    var names = column.Role == Role.Sentence ? this.sentence : this.exemption;
-                    for (var r = 0; r < n; r++)
-                    {
-                        names[r] = (sbyte)codes[r];
-                    }
-
-                    break;
-                case Role.KeyQuestion:
-                    this.blankAnswers += ToAnswerCodes(codes, this.answers[column.KeyQuestion], n);
-                    break;
-            }
+        var why = this.parallelism >= 2 && n >= this.MinRowsForTwoThreads && work.Count > 1
+            ? await this.DecodeOnTwoThreadsAsync(meta, work, n, stream, cancellationToken).ConfigureAwait(false)
+            : await this.DecodeInOrderAsync(meta, work, n, stream, cancellationToken).ConfigureAwait(false);
+        if (why is not null)
+        {
+            return why;
         }
 
         // R9's date rules: a row that breaks one is a problem, named by Parquet.Net's path.
@@ -324,6 +293,15 @@ internal sealed partial class TableReader
     // Reads a column's chunk from the file and decodes it into the first n of into.
     private async ValueTask<bool> ChunkAsync(RowGroup meta, TableColumn column, bool text, int n, Stream stream, ChunkDecoder decoder, ValueMap map, int nullCode, int[] into, CancellationToken cancellationToken)
     {
+        var (data, buffer) = await this.ReadChunkAsync(meta, column, text, n, stream, this.chunk, cancellationToken).ConfigureAwait(false);
+        this.chunk = buffer;
+        return data is not null && Decode(decoder, buffer, data, column, text, n, map, nullCode, into);
+    }
+
+    // A column's chunk read from the file into `buffer` (or a larger one from the pool), with its metadata; null
+    // metadata when the chunk is not one the fast path reads (or the file ends before it does).
+    private async ValueTask<(ColumnMetaData? Data, byte[] Buffer)> ReadChunkAsync(RowGroup meta, TableColumn column, bool text, int n, Stream stream, byte[] buffer, CancellationToken cancellationToken)
+    {
         ColumnChunk? found = null;
         foreach (var c in meta.Columns)
         {
@@ -331,7 +309,7 @@ internal sealed partial class TableReader
             {
                 if (found is not null)
                 {
-                    return false;
+                    return (null, buffer);
                 }
 
                 found = c;
@@ -341,26 +319,28 @@ internal sealed partial class TableReader
         if (found?.MetaData is not { } data || found.FilePath is not null || found.CryptoMetadata is not null || found.EncryptedColumnMetadata is not null
             || data.Type != (text ? global::Parquet.Meta.Type.BYTE_ARRAY : global::Parquet.Meta.Type.INT32) || data.NumValues != n)
         {
-            return false;
+            return (null, buffer);
         }
 
         var start = data.DictionaryPageOffset is long d && d > 0 && d < data.DataPageOffset ? d : data.DataPageOffset;
         var length = data.TotalCompressedSize;
         if (start < 4 || length <= 0 || length > int.MaxValue - 64 || start + length > stream.Length)
         {
-            return false;
+            return (null, buffer);
         }
 
-        if (this.chunk.Length < length)
+        if (buffer.Length < length)
         {
-            this.chunk = this.rented.Take<byte>((int)length);
+            buffer = this.rented.Take<byte>((int)length);
         }
 
         stream.Position = start;
-        var read = await stream.ReadAtLeastAsync(this.chunk.AsMemory(0, (int)length), (int)length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
-        return read == length
-            && decoder.TryDecode(this.chunk.AsSpan(0, (int)length), (int)data.Codec, text, column.Field.MaxDefinitionLevel == 1, n, map, nullCode, into.AsSpan(0, n), data.TotalUncompressedSize);
+        var read = await stream.ReadAtLeastAsync(buffer.AsMemory(0, (int)length), (int)length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+        return (read == length ? data : null, buffer);
     }
+
+    private static bool Decode(ChunkDecoder decoder, byte[] bytes, ColumnMetaData data, TableColumn column, bool text, int n, ValueMap map, int nullCode, int[] into) =>
+        decoder.TryDecode(bytes.AsSpan(0, (int)data.TotalCompressedSize), (int)data.Codec, text, column.Field.MaxDefinitionLevel == 1, n, map, nullCode, into.AsSpan(0, n), data.TotalUncompressedSize);
 
     // A case's id as text, for a warning or its classification.
     private string IdText(int r) => this.fastIds

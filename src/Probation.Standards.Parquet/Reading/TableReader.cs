@@ -48,11 +48,18 @@ internal sealed partial class TableReader
     private long rows;
     private long blankAnswers;
     private bool failed;
+    private readonly int parallelism;
 
     public TableReader(string file, CaseSheetOptions options)
     {
+        if (options.Parallelism < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.Parallelism, "CaseSheetOptions.Parallelism must be at least 1");
+        }
+
         this.file = file;
         this.options = options;
+        this.parallelism = options.Parallelism;
         this.binder = new SheetBinder(file, options) { Locate = Schema };
     }
 
