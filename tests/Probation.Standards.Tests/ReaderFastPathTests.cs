@@ -76,6 +76,20 @@ public class ReaderFastPathTests
         problem.Column.ShouldBe(3); // after two spaces
     }
 
+    [TestCase("Mappa", "\\u004dappa")]
+    [TestCase("ChildProtection", "Child\\u0050rotection")]
+    [TestCase("IntensiveSupervisionCourt", "intensive supervision court")]
+    public void An_exemption_spelt_with_escapes_or_folded_reads_as_its_canonical_spelling(string canonical, string other)
+    {
+        // The fast path takes the canonical spelling as bytes; any other goes the slow way, which must agree.
+        string Exempt(string exemption) => CaseText("\"A\"", "\"P2.1.1\":\"Yes\"").Replace("\"suspended\":null,\"exemption\":null", $"\"suspended\":\"2024-10-01\",\"exemption\":\"{exemption}\"", StringComparison.Ordinal);
+        var plain = FindingsReader.Read(Encoding.UTF8.GetBytes(Document(Exempt(canonical))), "plain.json", new FindingsReaderOptions { KeepCases = true });
+        var spelt = FindingsReader.Read(Encoding.UTF8.GetBytes(Document(Exempt(other))), "spelt.json", new FindingsReaderOptions { KeepCases = true });
+        plain.Cases[0].Exemption.ShouldBe(Enum.Parse<Exemption>(canonical));
+        spelt.Cases.ShouldBe(plain.Cases);
+        spelt.Input.ShouldBe(plain.Input);
+    }
+
     [Test]
     public void Reading_without_keeping_cases_allocates_little_per_case_beyond_the_id_set()
     {

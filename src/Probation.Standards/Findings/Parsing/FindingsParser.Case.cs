@@ -246,14 +246,9 @@ internal sealed partial class FindingsParser
         _ => null,
     };
 
-    // The canonical spellings only; any other (a different case, spaces) goes the slow way, which folds it.
+    // The canonical spellings only; any other (a different case, spaces, escapes) goes the slow way, which folds it.
     private static Exemption? FastExemption(ref Utf8JsonReader reader) =>
-        reader.ValueTextEquals("Mappa"u8) ? Exemption.Mappa
-        : reader.ValueTextEquals("NationalSecurityDivision"u8) ? Exemption.NationalSecurityDivision
-        : reader.ValueTextEquals("VeryHighRiskOfSeriousHarm"u8) ? Exemption.VeryHighRiskOfSeriousHarm
-        : reader.ValueTextEquals("ChildProtection"u8) ? Exemption.ChildProtection
-        : reader.ValueTextEquals("IntensiveSupervisionCourt"u8) ? Exemption.IntensiveSupervisionCourt
-        : null;
+        reader.HasValueSequence || reader.ValueIsEscaped ? null : ExemptionOf(reader.ValueSpan);
 
     // The canonical spellings of an unescaped exemption, or null.
     private static Exemption? ExemptionOf(ReadOnlySpan<byte> value) => value.Length switch

@@ -69,23 +69,9 @@ internal sealed partial class FindingsParser
         // for an id not cached (escaped, or the cache is full), which the caller compares as a string.
         public string Get(ref Utf8JsonReader reader, int position, out int slot)
         {
-            if (!reader.HasValueSequence && !reader.ValueIsEscaped)
+            if (!reader.HasValueSequence && !reader.ValueIsEscaped && (slot = this.SlotOf(reader.ValueSpan, position)) >= 0)
             {
-                var name = reader.ValueSpan;
-                if (position < this.count && name.SequenceEqual(this.utf8[position]))
-                {
-                    slot = position;
-                    return this.text[position];
-                }
-
-                for (var i = 0; i < this.count; i++)
-                {
-                    if (name.SequenceEqual(this.utf8[i]))
-                    {
-                        slot = i;
-                        return this.text[i];
-                    }
-                }
+                return this.text[slot];
             }
 
             var id = reader.GetString()!;

@@ -71,9 +71,7 @@ internal sealed partial class FindingsParser
                 return taken;
             }
 
-            var rawCase = this.spare ?? new RawCase(this.caseIndex);
-            this.spare = null;
-            rawCase.Reset(this.caseIndex, this.origin + i, this.locateCase ??= this.LocateCase);
+            var rawCase = this.NextCase(this.origin + i);
             var end = this.ScanCase(bytes, i + 1, rawCase);
             if (end < 0)
             {
@@ -82,16 +80,7 @@ internal sealed partial class FindingsParser
             }
 
             taken = end;
-            this.caseIndex++;
-            this.EstimateCases(this.origin + end - 1);
-            if (this.handler.Case(rawCase))
-            {
-                rawCase.Fix();
-            }
-            else
-            {
-                this.spare = rawCase;
-            }
+            this.CaseDone(rawCase, this.origin + end - 1);
         }
     }
 

@@ -470,12 +470,8 @@ internal sealed partial class FindingsParser
                 return true;
             }
 
-            var rawCase = this.spare ?? new RawCase(this.caseIndex);
-            this.spare = null;
+            var rawCase = this.NextCase(this.Absolute(ref attempt));
             retry = rawCase;
-
-            // The case's line and column are found only if a problem needs them (or the case is kept).
-            rawCase.Reset(this.caseIndex, this.Absolute(ref attempt), this.locateCase ??= this.LocateCase);
             if (attempt.TokenType != JsonTokenType.StartObject)
             {
                 this.WrongTypeInCase(ref attempt, rawCase.Place(), "a case must be an object");
@@ -488,17 +484,7 @@ internal sealed partial class FindingsParser
 
             reader = attempt;
             this.afterCaseObject = reader.TokenType == JsonTokenType.EndObject;
-            this.caseIndex++;
-            this.EstimateCases(this.Absolute(ref reader));
-            if (this.handler.Case(rawCase))
-            {
-                rawCase.Fix(); // kept for later: placed while its bytes are still here
-            }
-            else
-            {
-                this.spare = rawCase; // not kept: the next case reuses it
-            }
-
+            this.CaseDone(rawCase, this.Absolute(ref reader));
             return true;
         }
         catch (IncompleteDataException)
@@ -512,6 +498,32 @@ internal sealed partial class FindingsParser
             // A string in the case with an escaped unpaired surrogate: placed at the string, not where the case began.
             this.refusedStringAt = this.Locate(ref attempt);
             throw;
+        }
+    }
+
+    // The case about to be read, starting at absolute offset `at`: the spare one when there is one. Its line and
+    // column are found only if a problem needs them (or the case is kept).
+    private RawCase NextCase(long at)
+    {
+        var rawCase = this.spare ?? new RawCase(this.caseIndex);
+        this.spare = null;
+        rawCase.Reset(this.caseIndex, at, this.locateCase ??= this.LocateCase);
+        return rawCase;
+    }
+
+    // A case read whole (by the reader or the scanner), its closing brace at absolute offset `closedAt`: counted and
+    // handed over; the next case reuses it unless the handler keeps it.
+    private void CaseDone(RawCase rawCase, long closedAt)
+    {
+        this.caseIndex++;
+        this.EstimateCases(closedAt);
+        if (this.handler.Case(rawCase))
+        {
+            rawCase.Fix(); // kept for later: placed while its bytes are still here
+        }
+        else
+        {
+            this.spare = rawCase;
         }
     }
 
