@@ -111,6 +111,10 @@ public static class Data
     public static Sheets.CaseSheetOptions WithGroupBy(this Sheets.CaseSheetOptions options, params string[] tags) =>
         new() { Unit = options.Unit, Judgements = options.Judgements, FieldworkStarted = options.FieldworkStarted, GroupBy = tags };
 
+    /// <summary>The same options, the reader allowed <paramref name="threads"/> threads.</summary>
+    public static Sheets.CaseSheetOptions WithParallelism(this Sheets.CaseSheetOptions options, int threads) =>
+        new() { Unit = options.Unit, Judgements = options.Judgements, FieldworkStarted = options.FieldworkStarted, GroupBy = options.GroupBy, Parallelism = threads };
+
     /// <summary>Writes the cases of <see cref="WriteFindings"/> as a CSV case sheet, with a team column (findings-format.md, "Case sheets").</summary>
     public static void WriteCaseSheet(Stream output, int n)
     {

@@ -166,10 +166,7 @@ public partial class DataIngestBenchmarks
     [Benchmark]
     public TallySet ParquetBulkTallyTwoThreads() => CaseTableReader.ReadFile(this.parquet, TwoThreads).Input.Tallies;
 
-    private static readonly Sheets.CaseSheetOptions TwoThreads = new()
-    {
-        Unit = Data.SheetOptions.Unit, Judgements = Data.SheetOptions.Judgements, FieldworkStarted = Data.SheetOptions.FieldworkStarted, Parallelism = 2,
-    };
+    private static readonly Sheets.CaseSheetOptions TwoThreads = Data.SheetOptions.WithParallelism(2);
 }
 
 /// <summary>

@@ -32,6 +32,10 @@ public static class Program
         return ms;
     }
 
+    // The whole-number argument at `index`; `fallback` when it is not given (a required one has none).
+    private static int IntArg(string[] args, int index, int? fallback = null) =>
+        args.Length > index || fallback is null ? int.Parse(args[index], System.Globalization.CultureInfo.InvariantCulture) : fallback.Value;
+
     // Rounds of the contenders one after another in this process, each timed by wall clock and process CPU a case.
     private static void Interleaved(int rounds, long n, (string Name, Func<object> Run)[] contenders)
     {
@@ -56,7 +60,7 @@ public static class Program
         if (args.Length == 3 && args[0] == "generate")
         {
             using var file = File.Create(args[2]);
-            Data.WriteFindings(file, int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture));
+            Data.WriteFindings(file, IntArg(args, 1));
             Console.WriteLine($"wrote {file.Length:N0} bytes to {args[2]}");
             return 0;
         }
@@ -64,7 +68,7 @@ public static class Program
         if (args.Length == 3 && args[0] == "generate-csv")
         {
             using var file = File.Create(args[2]);
-            Data.WriteCaseSheet(file, int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture));
+            Data.WriteCaseSheet(file, IntArg(args, 1));
             Console.WriteLine($"wrote {file.Length:N0} bytes to {args[2]}");
             return 0;
         }
@@ -72,7 +76,7 @@ public static class Program
         if (args.Length == 3 && args[0] == "generate-parquet")
         {
             using var file = File.Create(args[2]);
-            CaseTableData.WriteParquet(file, int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture));
+            CaseTableData.WriteParquet(file, IntArg(args, 1));
             Console.WriteLine($"wrote {file.Length:N0} bytes to {args[2]}");
             return 0;
         }
@@ -81,9 +85,9 @@ public static class Program
         {
             // tally-parquet FILE [TIMES [THREADS]]: reads and tallies the table TIMES times (default once), timing each,
             // the reader allowed THREADS threads (default 1).
-            var times = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 1;
-            var threads = args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 1;
-            var sheetOptions = new Sheets.CaseSheetOptions { Unit = Data.SheetOptions.Unit, Judgements = Data.SheetOptions.Judgements, FieldworkStarted = Data.SheetOptions.FieldworkStarted, Parallelism = threads };
+            var times = IntArg(args, 2, 1);
+            var threads = IntArg(args, 3, 1);
+            var sheetOptions = Data.SheetOptions.WithParallelism(threads);
             for (var t = 0; t < times; t++)
             {
                 var cpu = Process.GetCurrentProcess().TotalProcessorTime;
@@ -115,7 +119,7 @@ public static class Program
         {
             // A quick side-by-side in one process (not BenchmarkDotNet): token floor, streaming tally, keep-cases reader.
             var bytes = File.ReadAllBytes(args[1]);
-            var rounds = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3;
+            var rounds = IntArg(args, 2, 3);
             var bench = new IngestBenchmarks();
             typeof(IngestBenchmarks).GetField("json", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!.SetValue(bench, bytes);
             // An optional fourth argument (floor, stream or keep) runs only that one, for a profiler.
@@ -138,8 +142,8 @@ public static class Program
         if (args.Length >= 2 && args[0] == "percase-probe")
         {
             // percase-probe N [ROUNDS]: PerCaseBenchmarks' two methods side by side in one process, interleaved.
-            var bench = new PerCaseBenchmarks { N = int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) };
-            var rounds = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5;
+            var bench = new PerCaseBenchmarks { N = IntArg(args, 1) };
+            var rounds = IntArg(args, 2, 5);
             bench.Setup();
             for (var round = 0; round < rounds; round++)
             {
@@ -155,8 +159,8 @@ public static class Program
         {
             // data-probe N [ROUNDS]: DataIngestBenchmarks' JSON and Parquet contenders on the same cached files,
             // alternated in one process (not BenchmarkDotNet), each timed by wall clock and process CPU a case.
-            var bench = new DataIngestBenchmarks { N = int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) };
-            var rounds = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5;
+            var bench = new DataIngestBenchmarks { N = IntArg(args, 1) };
+            var rounds = IntArg(args, 2, 5);
             bench.SetupJson();
             bench.SetupParquet();
             Interleaved(rounds, bench.N, new (string Name, Func<object> Run)[] { ("JSON", bench.JsonStreamingTally), ("Parquet", bench.ParquetBulkTally) });
@@ -166,15 +170,16 @@ public static class Program
 
         if (args.Length == 2 && args[0] == "setup-probe")
         {
-            // setup-probe N: DataIngestBenchmarks' five setups one after another, as BenchmarkDotNet runs them (each
+            // setup-probe N: DataIngestBenchmarks' six setups one after another, as BenchmarkDotNet runs them (each
             // on a fresh instance, DuckDB loaded and disposed for each of its three contenders), timed, for
             // /usr/bin/time -v to add the peak memory.
-            var n = int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture);
+            var n = IntArg(args, 1);
             var stopwatch = Stopwatch.StartNew();
             var setups = new (string Name, Action<DataIngestBenchmarks> Setup)[]
             {
                 ("JsonStreamingTally", b => b.SetupJson()),
                 ("ParquetBulkTally", b => b.SetupParquet()),
+                ("ParquetBulkTallyTwoThreads", b => b.SetupParquetTwoThreads()),
                 ("DuckDbPushDownTally", b => b.SetupPushDown()),
                 ("DuckDbTallyQueryOnly", b => b.SetupTallyQuery()),
                 ("DuckDbRowsIntoCaseBatch", b => b.SetupRowsMoved()),
@@ -197,8 +202,8 @@ public static class Program
             // duckdb-probe N [ROUNDS]: issue 9's DuckDB contenders side by side in one process (not BenchmarkDotNet):
             // the tally query alone, CaseTable.TallyAsync as users call it, and the rows moved into a CaseBatch,
             // each timed by wall clock and process CPU, rounds interleaved so the machine's load falls on all alike.
-            var bench = new DataIngestBenchmarks { N = int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) };
-            var rounds = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3;
+            var bench = new DataIngestBenchmarks { N = IntArg(args, 1) };
+            var rounds = IntArg(args, 2, 3);
             bench.SetupDuckDb();
             try
             {

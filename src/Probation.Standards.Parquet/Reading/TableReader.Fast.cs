@@ -172,7 +172,7 @@ internal sealed partial class TableReader
         {
             if (column.Role == Role.Tag && this.grouping is not null)
             {
-                if (column.Field.MaxRepetitionLevel != 0 || column.Field.MaxDefinitionLevel > 1 || column.Storage != Storage.Text)
+                if (!Flat(column) || column.Storage != Storage.Text)
                 {
                     return $"column {column.Name}: pages";
                 }
@@ -187,7 +187,7 @@ internal sealed partial class TableReader
             }
 
             var text = column.Storage == Storage.Text;
-            if (column.Field.MaxRepetitionLevel != 0 || column.Field.MaxDefinitionLevel > 1 || !(text || (column.Storage == Storage.Date && column.Role is Role.Start or Role.Suspended)))
+            if (!Flat(column) || !(text || (column.Storage == Storage.Date && column.Role is Role.Start or Role.Suspended)))
             {
                 return $"column {column.Name}: type";
             }
@@ -289,6 +289,9 @@ internal sealed partial class TableReader
 
         return blanks;
     }
+
+    // A column the chunk decoder reads: not repeated, at most one definition level (optional or required).
+    private static bool Flat(TableColumn column) => column.Field.MaxRepetitionLevel == 0 && column.Field.MaxDefinitionLevel <= 1;
 
     // Reads a column's chunk from the file and decodes it into the first n of into.
     private async ValueTask<bool> ChunkAsync(RowGroup meta, TableColumn column, bool text, int n, Stream stream, ChunkDecoder decoder, ValueMap map, int nullCode, int[] into, CancellationToken cancellationToken)
